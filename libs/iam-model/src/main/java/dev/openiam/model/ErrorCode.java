@@ -1,0 +1,59 @@
+package dev.openiam.model;
+
+/**
+ * The AWS error codes this IAM answers with, each with its HTTP status and whether the fault is the
+ * caller's ({@code Sender}) or ours ({@code Receiver}), as the AWS Query protocol reports it.
+ */
+public enum ErrorCode {
+    VALIDATION_ERROR("ValidationError", 400),
+    MISSING_PARAMETER("MissingParameter", 400),
+    INVALID_INPUT("InvalidInput", 400),
+    INVALID_ACTION("InvalidAction", 400),
+    MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+    NO_SUCH_ENTITY("NoSuchEntity", 404),
+    ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
+    LIMIT_EXCEEDED("LimitExceeded", 409),
+    DELETE_CONFLICT("DeleteConflict", 409),
+    CONCURRENT_MODIFICATION("ConcurrentModification", 409),
+    UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
+    ACCESS_DENIED("AccessDenied", 403),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+    REQUEST_EXPIRED("RequestExpired", 400),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
+    SERVICE_FAILURE("ServiceFailure", 500);
+
+    private final String awsCode;
+    private final int httpStatus;
+
+    ErrorCode(String awsCode, int httpStatus) {
+        this.awsCode = awsCode;
+        this.httpStatus = httpStatus;
+    }
+
+    /** The code as AWS spells it on the wire, e.g. {@code NoSuchEntity}. */
+    public String awsCode() {
+        return awsCode;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** {@code Sender} for faults of the request, {@code Receiver} for faults of the service. */
+    public String faultType() {
+        return httpStatus >= 500 ? "Receiver" : "Sender";
+    }
+
+    /** The constant whose AWS code is {@code awsCode}, or {@code null}. */
+    public static ErrorCode fromAwsCode(String awsCode) {
+        for (ErrorCode code : values()) {
+            if (code.awsCode.equals(awsCode)) {
+                return code;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.openiam.model.event;
+
+import dev.openiam.model.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The changes identity-service publishes on {@code iam.identity.v1}. Each record carries enough for a
+ * consumer to update its projection without calling back: ids, names, ARNs and resulting state.
+ * Version 1 of each; a new field is added as nullable, a changed meaning becomes a new record.
+ */
+public sealed interface IdentityEvent extends Event {
+
+    String TOPIC = "iam.identity.v1";
+
+    record AccountCreated(String accountId, String rootArn, Instant createDate) implements IdentityEvent {
+    }
+
+    record UserCreated(String userId, String userName, String path, String arn, Instant createDate,
+                       List<Tag> tags) implements IdentityEvent {
+    }
+
+    record UserUpdated(String userId, String oldUserName, String userName, String path, String arn)
+            implements IdentityEvent {
+    }
+
+    record UserDeleted(String userId, String userName, String arn) implements IdentityEvent {
+    }
+
+    record UserTagsChanged(String userId, String userName, String arn, List<Tag> tags) implements IdentityEvent {
+    }
+
+    record GroupCreated(String groupId, String groupName, String path, String arn, Instant createDate)
+            implements IdentityEvent {
+    }
+
+    record GroupUpdated(String groupId, String oldGroupName, String groupName, String path, String arn)
+            implements IdentityEvent {
+    }
+
+    record GroupDeleted(String groupId, String groupName, String arn) implements IdentityEvent {
+    }
+
+    record UserAddedToGroup(String groupId, String groupName, String userId, String userName) implements IdentityEvent {
+    }
+
+    record UserRemovedFromGroup(String groupId, String groupName, String userId, String userName)
+            implements IdentityEvent {
+    }
+
+    record RoleCreated(String roleId, String roleName, String path, String arn, Instant createDate,
+                       String assumeRolePolicyDocument, String description, int maxSessionDuration,
+                       List<Tag> tags) implements IdentityEvent {
+    }
+
+    record RoleUpdated(String roleId, String roleName, String arn, String description, int maxSessionDuration)
+            implements IdentityEvent {
+    }
+
+    record RoleTrustPolicyUpdated(String roleId, String roleName, String arn, String assumeRolePolicyDocument)
+            implements IdentityEvent {
+    }
+
+    record RoleDeleted(String roleId, String roleName, String arn) implements IdentityEvent {
+    }
+
+    record RoleTagsChanged(String roleId, String roleName, String arn, List<Tag> tags) implements IdentityEvent {
+    }
+
+    record InstanceProfileCreated(String instanceProfileId, String instanceProfileName, String path, String arn,
+                                  Instant createDate, List<Tag> tags) implements IdentityEvent {
+    }
+
+    record InstanceProfileDeleted(String instanceProfileId, String instanceProfileName, String arn)
+            implements IdentityEvent {
+    }
+
+    record RoleAddedToInstanceProfile(String instanceProfileId, String instanceProfileName, String roleId,
+                                      String roleName) implements IdentityEvent {
+    }
+
+    record RoleRemovedFromInstanceProfile(String instanceProfileId, String instanceProfileName, String roleId,
+                                          String roleName) implements IdentityEvent {
+    }
+
+    /** {@code userName} is {@code null} for the root user's keys. The secret never appears in an event. */
+    record AccessKeyCreated(String accessKeyId, String userId, String userName, String status, Instant createDate)
+            implements IdentityEvent {
+    }
+
+    record AccessKeyUpdated(String accessKeyId, String userId, String userName, String status)
+            implements IdentityEvent {
+    }
+
+    record AccessKeyDeleted(String accessKeyId, String userId, String userName) implements IdentityEvent {
+    }
+}
