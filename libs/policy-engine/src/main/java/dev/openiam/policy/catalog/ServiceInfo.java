@@ -1,0 +1,16 @@
+package dev.openiam.policy.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service of the service authorization reference.
+ *
+ * @param prefix        the service prefix, e.g. {@code s3}
+ * @param name          e.g. {@code Amazon S3}
+ * @param actions       the actions, by lower-cased name
+ * @param conditionKeys the condition keys the service defines
+ */
+public record ServiceInfo(String prefix, String name, Map<String, ActionInfo> actions,
+                          List<ConditionKeyPattern> conditionKeys) {
+}
