@@ -1,0 +1,168 @@
+package dev.openiam.policy.eval;
+
+import dev.openiam.policy.Request;
+import dev.openiam.policy.model.PolicyDocument;
+import dev.openiam.policy.model.Statement;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The evaluable form of one policy document: compiled statements indexed by action, so a request visits only
+ * the statements that can name its action. Immutable and thread-safe. Internal to the engine.
+ */
+public final class CompiledBody {
+
+    private static final int[] NONE = new int[0];
+
+    private final CompiledStatement[] statements;
+    /** Statements whose actions can match anything (wildcard service, {@code *}, NotAction). */
+    private final int[] always;
+    /** Lowercased service prefix → candidates for any action of that service. */
+    private final Map<String, int[]> byService;
+    /** Lowercased full action → candidates for exactly that action. */
+    private final Map<String, int[]> byAction;
+
+    public CompiledBody(PolicyDocument doc) {
+        List<Statement> list = doc.statements();
+        statements = new CompiledStatement[list.size()];
+        for (int i = 0; i < statements.length; i++) {
+            statements[i] = new CompiledStatement(list.get(i), doc.variablesEnabled());
+        }
+        TreeSet<Integer> alwaysSet = new TreeSet<>();
+        Map<String, TreeSet<Integer>> service = new HashMap<>();
+        Map<String, TreeSet<Integer>> exact = new HashMap<>();
+        for (int i = 0; i < statements.length; i++) {
+            CompiledStatement s = statements[i];
+            if (s.notAction) {
+                alwaysSet.add(i);
+                continue;
+            }
+            for (var g : s.actions) {
+                String text = g.toString();
+                int colon = text.indexOf(':');
+                String prefix = colon < 0 ? text : text.substring(0, colon);
+                if (colon < 0 || prefix.indexOf('*') >= 0 || prefix.indexOf('?') >= 0) {
+                    alwaysSet.add(i);
+                } else if (g.exactText() != null) {
+                    exact.computeIfAbsent(text, k -> new TreeSet<>()).add(i);
+                } else {
+                    service.computeIfAbsent(prefix, k -> new TreeSet<>()).add(i);
+                }
+            }
+        }
+        always = toArray(alwaysSet);
+        byService = new HashMap<>();
+        for (var e : service.entrySet()) {
+            TreeSet<Integer> set = new TreeSet<>(e.getValue());
+            set.addAll(alwaysSet);
+            byService.put(e.getKey(), toArray(set));
+        }
+        byAction = new HashMap<>();
+        for (var e : exact.entrySet()) {
+            String action = e.getKey();
+            TreeSet<Integer> set = new TreeSet<>(e.getValue());
+            set.addAll(alwaysSet);
+            TreeSet<Integer> svc = service.get(action.substring(0, action.indexOf(':')));
+            if (svc != null) {
+                set.addAll(svc);
+            }
+            byAction.put(action, toArray(set));
+        }
+    }
+
+    private static int[] toArray(TreeSet<Integer> set) {
+        if (set.isEmpty()) {
+            return NONE;
+        }
+        int[] a = new int[set.size()];
+        int i = 0;
+        for (int v : set) {
+            a[i++] = v;
+        }
+        return a;
+    }
+
+    public int statementCount() {
+        return statements.length;
+    }
+
+    public String sid(int statement) {
+        return statements[statement].sid;
+    }
+
+    public int index(int statement) {
+        return statements[statement].index;
+    }
+
+    /** The statements that may apply to the request's action, in document order. */
+    int[] candidates(Request r) {
+        int[] c = byAction.get(r.actionLower());
+        if (c != null) {
+            return c;
+        }
+        c = byService.get(r.serviceLower());
+        return c != null ? c : always;
+    }
+
+    /**
+     * Visits the applicable statements, reporting each to {@code hits}; returns a bit set: 1 = an Allow applied,
+     * 2 = a Deny applied, and in bits 2–3 the strongest {@link Grant} of an applicable Allow.
+     */
+    int scan(Request r, boolean hasBoundary, int slot, Hits hits) {
+        int result = 0;
+        int best = 0;
+        for (int i : candidates(r)) {
+            CompiledStatement s = statements[i];
+            Grant g = s.applies(r, hasBoundary);
+            if (g == Grant.NONE) {
+                continue;
+            }
+            hits.add(slot, i, s.deny);
+            if (s.deny) {
+                result |= 2;
+            } else {
+                result |= 1;
+                best = Math.max(best, g.ordinal());
+            }
+        }
+        return result | (best << 2);
+    }
+
+    /** Growable list of (slot, statement, effect) hits gathered during one evaluation. */
+    static final class Hits {
+        int[] items = new int[8];
+        int size;
+
+        void add(int slot, int statement, boolean deny) {
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = (slot << 20) | (statement << 1) | (deny ? 1 : 0);
+        }
+
+        static int slot(int item) {
+            return item >>> 20;
+        }
+
+        static int statement(int item) {
+            return (item >>> 1) & 0x7FFFF;
+        }
+
+        static boolean deny(int item) {
+            return (item & 1) != 0;
+        }
+    }
+
+    /** For tests: lists the candidates of an action, to check the index. */
+    List<Integer> candidateList(Request r) {
+        List<Integer> out = new ArrayList<>();
+        for (int i : candidates(r)) {
+            out.add(i);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.openiam.policy.eval;
+
+import dev.openiam.policy.Decision;
+import dev.openiam.policy.MissingAllow;
+import dev.openiam.policy.Outcome;
+import dev.openiam.policy.PolicyType;
+import dev.openiam.policy.Request;
+import dev.openiam.policy.StatementRef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * AWS's policy evaluation logic over compiled policies. Internal; use {@code PolicySet.evaluate}.
+ *
+ * <ol>
+ * <li>A {@code Deny} that applies in any policy: explicit deny.</li>
+ * <li>Identity side: some identity policy allows, and the permissions boundary (if any) allows, and some
+ * session policy (if any) allows. The account root user's identity side always allows.</li>
+ * <li>Same account: the identity side allows; or a resource-policy {@code Allow} names the caller directly
+ * (user ARN, role-session ARN, {@code *}, service, provider); or it names the caller's role and the
+ * boundary and session policy allow. Naming only the account leaves the decision to the identity side.</li>
+ * <li>Cross account: the identity side and the resource policy (naming the caller in any way, the account
+ * included) must both allow.</li>
+ * <li>Otherwise implicit deny, naming the first policy type in AWS's order that did not allow.</li>
+ * </ol>
+ */
+public final class Evaluator {
+
+    private Evaluator() {
+    }
+
+    /**
+     * @param ids       ids of the slots' policies, in slot order: identity…, boundary?, session…, resource?
+     * @param roles     the role each slot plays
+     * @param bodies    the compiled bodies, in slot order
+     * @param identity  number of identity slots (first)
+     * @param boundary  whether a boundary slot follows the identity slots
+     * @param sessions  number of session slots after it
+     * @param resource  whether the last slot is a resource policy
+     */
+    public static Decision evaluate(Request r, String[] ids, PolicyType[] roles, CompiledBody[] bodies,
+                                    int identity, boolean boundary, int sessions, boolean resource) {
+        CompiledBody.Hits hits = new CompiledBody.Hits();
+        boolean denied = false;
+        boolean idAllow = false;
+        int slot = 0;
+        for (; slot < identity; slot++) {
+            int res = bodies[slot].scan(r, boundary, slot, hits);
+            denied |= (res & 2) != 0;
+            idAllow |= (res & 1) != 0;
+        }
+        int boundarySlot = -1;
+        boolean bAllow = true;
+        if (boundary) {
+            boundarySlot = slot;
+            int res = bodies[slot].scan(r, true, slot, hits);
+            denied |= (res & 2) != 0;
+            bAllow = (res & 1) != 0;
+            slot++;
+        }
+        int sessionStart = slot;
+        boolean sAllow = sessions == 0;
+        for (int i = 0; i < sessions; i++, slot++) {
+            int res = bodies[slot].scan(r, boundary, slot, hits);
+            denied |= (res & 2) != 0;
+            sAllow |= (res & 1) != 0;
+        }
+        int resourceSlot = -1;
+        Grant grant = Grant.NONE;
+        if (resource) {
+            resourceSlot = slot;
+            int res = bodies[slot].scan(r, boundary, slot, hits);
+            denied |= (res & 2) != 0;
+            if ((res & 1) != 0) {
+                grant = Grant.values()[(res >>> 2) & 3];
+            }
+        }
+        if (denied) {
+            return new Decision(Outcome.EXPLICIT_DENY, refs(hits, ids, roles, bodies, true, -1, -1, -1, -1, -1),
+                    null);
+        }
+        if (r.isAccountRoot()) {
+            idAllow = true; // the root user has every permission in its own account; only denies (and SCPs) bind it
+            bAllow = true;
+            sAllow = true;
+        }
+        boolean identitySide = idAllow && bAllow && sAllow;
+        int sessionEnd = sessionStart + sessions;
+        if (!r.isCrossAccount()) {
+            boolean viaResource = grant == Grant.DIRECT || grant == Grant.ROLE && bAllow && sAllow;
+            if (identitySide || viaResource) {
+                int idEnd = identitySide ? identity : 0;
+                int bSlot = identitySide || grant == Grant.ROLE ? boundarySlot : -1;
+                int sFrom = identitySide || grant == Grant.ROLE ? sessionStart : sessionEnd;
+                return new Decision(Outcome.ALLOW, refs(hits, ids, roles, bodies, false, idEnd, bSlot, sFrom,
+                        sessionEnd, viaResource ? resourceSlot : -1), null);
+            }
+            MissingAllow missing;
+            if (grant == Grant.ROLE) {
+                missing = !bAllow ? MissingAllow.PERMISSIONS_BOUNDARY : MissingAllow.SESSION_POLICY;
+            } else if (!idAllow) {
+                missing = MissingAllow.IDENTITY_POLICY;
+            } else if (!bAllow) {
+                missing = MissingAllow.PERMISSIONS_BOUNDARY;
+            } else {
+                missing = MissingAllow.SESSION_POLICY;
+            }
+            return new Decision(Outcome.IMPLICIT_DENY, List.of(), missing);
+        }
+        boolean resourceOk = grant != Grant.NONE;
+        if (identitySide && resourceOk) {
+            return new Decision(Outcome.ALLOW, refs(hits, ids, roles, bodies, false, identity, boundarySlot,
+                    sessionStart, sessionEnd, resourceSlot), null);
+        }
+        MissingAllow missing = !idAllow ? MissingAllow.IDENTITY_POLICY
+                : !bAllow ? MissingAllow.PERMISSIONS_BOUNDARY
+                : !sAllow ? MissingAllow.SESSION_POLICY
+                : MissingAllow.RESOURCE_POLICY;
+        return new Decision(Outcome.IMPLICIT_DENY, List.of(), missing);
+    }
+
+    /** The hits to report: all denies, or the allows of the slots that took part in granting. */
+    private static List<StatementRef> refs(CompiledBody.Hits hits, String[] ids, PolicyType[] roles,
+                                           CompiledBody[] bodies, boolean denies, int identityEnd, int boundarySlot,
+                                           int sessionFrom, int sessionEnd, int resourceSlot) {
+        List<StatementRef> out = new ArrayList<>(hits.size);
+        for (int k = 0; k < hits.size; k++) {
+            int item = hits.items[k];
+            boolean deny = CompiledBody.Hits.deny(item);
+            int slot = CompiledBody.Hits.slot(item);
+            if (denies != deny) {
+                continue;
+            }
+            if (!denies && !(slot < identityEnd || slot == boundarySlot || slot >= sessionFrom && slot < sessionEnd
+                    || slot == resourceSlot)) {
+                continue;
+            }
+            int st = CompiledBody.Hits.statement(item);
+            CompiledBody body = bodies[slot];
+            out.add(new StatementRef(ids[slot], roles[slot], body.index(st), body.sid(st)));
+        }
+        return out;
+    }
+}
