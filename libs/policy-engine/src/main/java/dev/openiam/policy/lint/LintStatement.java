@@ -141,14 +141,14 @@ final class LintStatement {
         return c != null && !(c.isObject() && c.isEmpty());
     }
 
-    /** {@code Statement[2]}, or {@code Statement[2](ReadBuckets)} when the statement has a Sid. */
+    /** {@code Statement[2]}, as the grammar checks write locations. */
     String location() {
-        return sid == null || sid.isEmpty() ? "Statement[" + index + "]" : "Statement[" + index + "](" + sid + ")";
+        return "Statement[" + index + "]";
     }
 
-    /** How a message names the statement: by Sid when it has one. */
+    /** How a message names the statement after the word "statement": by Sid when it has one, else by index. */
     String displayName() {
-        return sid == null || sid.isEmpty() ? "Statement[" + index + "]" : "`" + sid + "`";
+        return sid == null || sid.isEmpty() ? String.valueOf(index) : "`" + sid + "`";
     }
 
     private Element element(JsonNode statement, String name) {

@@ -18,8 +18,9 @@ import java.util.List;
  * {@code PASS_ROLE_WITH_STAR_RESOURCE}, {@code ALLOW_WITH_NOT_ACTION}, {@code ALLOW_WITH_NOT_RESOURCE},
  * {@code ALLOW_WITH_NOT_PRINCIPAL}, {@code STATEMENT_SHADOWED_BY_DENY}, {@code REDUNDANT_STATEMENT},
  * {@code REDUNDANT_ACTION}, {@code REDUNDANT_RESOURCE}, {@code MISSING_VERSION},
- * {@code POLICY_VARIABLE_IN_OLD_VERSION}. Locations name the statement by index, with its Sid in
- * parentheses when it has one: {@code Statement[1](ReadLogs).Action[0]}.
+ * {@code POLICY_VARIABLE_IN_OLD_VERSION}. Locations are written as the grammar checks write them,
+ * e.g. {@code Statement[1].Action[0]} or {@code Statement[0].Condition.StringLike.s3:prefix}; messages name a
+ * statement by its Sid when it has one.
  */
 public final class PolicyLinter {
 

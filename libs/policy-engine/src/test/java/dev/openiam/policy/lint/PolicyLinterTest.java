@@ -70,7 +70,7 @@ class PolicyLinterTest {
             assertThat(f.severity()).isIn(Finding.Severity.WARNING, Finding.Severity.SUGGESTION);
             assertThat(f.message()).doesNotEndWith(".");
             assertThat(Character.isUpperCase(f.message().charAt(0))).isFalse();
-            assertThat(f.location()).matches("Version|Statement\\[\\d+](\\(\\w+\\))?(\\..+)?");
+            assertThat(f.location()).matches("Version|Statement\\[\\d+](\\..+)?");
         });
     }
 }

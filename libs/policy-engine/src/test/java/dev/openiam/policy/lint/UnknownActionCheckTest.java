@@ -22,7 +22,7 @@ class UnknownActionCheckTest {
         assertThat(findings("UNKNOWN_ACTION", statement("""
                 "Sid": "Read", "Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*\"""")))
                 .containsExactly(new Finding(Finding.Severity.WARNING, "UNKNOWN_ACTION",
-                        "the action `s3:GetObjekt` is not an action of service `s3`", "Statement[0](Read).Action"));
+                        "the action `s3:GetObjekt` is not an action of service `s3`", "Statement[0].Action"));
     }
 
     @Test
