@@ -1,0 +1,12 @@
+package dev.openiam.identity.auth;
+
+/**
+ * The authenticated principal of a request.
+ *
+ * @param accountId   the account the credentials belong to
+ * @param arn         the principal's ARN ({@code arn:aws:iam::<account>:root} or a user's ARN)
+ * @param principalId the user's unique id, or the account id for root
+ * @param accessKeyId the key that signed the request
+ */
+public record Caller(String accountId, String arn, String principalId, String accessKeyId, boolean root) {
+}

@@ -1,0 +1,52 @@
+package dev.openiam.identity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** identity-service settings under {@code iam.*}; each can come from the environment. */
+@ConfigMapping(prefix = "iam")
+public interface IdentityConfig {
+
+    /** Base64 of the 32-byte AES key that encrypts access-key secrets; required. */
+    Optional<String> kek();
+
+    /** A name for the current key-encryption key, stored beside each ciphertext for rotation. */
+    @WithDefault("kek-1")
+    String kekId();
+
+    Bootstrap bootstrap();
+
+    Outbox outbox();
+
+    interface Bootstrap {
+        Optional<String> accountId();
+
+        Optional<String> rootAccessKeyId();
+
+        Optional<String> rootSecretAccessKey();
+    }
+
+    interface Outbox {
+        /** Topic of identity events. */
+        @WithDefault("iam.identity.v1")
+        String topic();
+
+        /** Partitions to create the topic with, when it does not exist. */
+        @WithDefault("6")
+        int partitions();
+
+        /** Rows published per relay round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay waits for new rows when nothing signalled it. */
+        @WithDefault("500")
+        long idleMillis();
+
+        /** Back-off after a failed round (Kafka unreachable). */
+        @WithDefault("1000")
+        long retryMillis();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.openiam.identity.outbox;
+
+import dev.openiam.identity.account.AccountEntity;
+import dev.openiam.identity.config.IdentityConfig;
+import dev.openiam.model.IamException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+/**
+ * Runs a write of one account as one transaction: lock the account row (so the account's writes and
+ * their revisions follow commit order, gap-free), do the work, append its events to the outbox, commit,
+ * then wake the relay. An exception anywhere rolls everything back: nothing written, nothing emitted.
+ */
+@ApplicationScoped
+public class AccountWrites {
+
+    private final OutboxRelay relay;
+    private final String topic;
+
+    public AccountWrites(OutboxRelay relay, IdentityConfig config) {
+        this.relay = relay;
+        this.topic = config.outbox().topic();
+    }
+
+    public <T> Uni<Committed<T>> write(String accountId, String actor, Function<Change, Uni<T>> work) {
+        return Panache.withTransaction(() -> Panache.getSession().chain(session ->
+                        session.find(AccountEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE)
+                                .onItem().ifNull().failWith(() -> IamException.noSuchEntity(
+                                        "The account with id " + accountId + " cannot be found."))
+                                .chain(account -> {
+                                    Change change = new Change(account, actor,
+                                            Instant.now().truncatedTo(ChronoUnit.MICROS), topic, session);
+                                    return work.apply(change).map(value -> new Committed<>(value, change.revision()));
+                                })))
+                .invoke(relay::wakeUp);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.openiam.identity.outbox;
+
+import dev.openiam.identity.config.IdentityConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The relay's Kafka producer: idempotent, {@code acks=all}, short blocking bounds so that a dead broker
+ * fails a round quickly instead of stalling it. Made lazily, and made again after a failed round.
+ */
+@ApplicationScoped
+public class EventProducer {
+
+    private final String bootstrapServers;
+    private final IdentityConfig.Outbox config;
+    private Producer<String, String> producer;
+    private boolean topicReady;
+
+    public EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IdentityConfig config) {
+        this.bootstrapServers = bootstrapServers;
+        this.config = config.outbox();
+    }
+
+    synchronized Producer<String, String> get() throws InterruptedException {
+        if (!topicReady) {
+            ensureTopic();
+            topicReady = true;
+        }
+        if (producer == null) {
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    "max.in.flight.requests.per.connection", 5,
+                    ProducerConfig.LINGER_MS_CONFIG, 2,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000,
+                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
+                    ProducerConfig.CLIENT_ID_CONFIG, "identity-service-outbox"),
+                    new StringSerializer(), new StringSerializer());
+        }
+        return producer;
+    }
+
+    /** Drops the producer after a failure, so the next round starts with a fresh connection and epoch. */
+    synchronized void reset() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    private void ensureTopic() throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            admin.createTopics(List.of(new NewTopic(config.topic(), config.partitions(), (short) -1)))
+                    .all().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + config.topic() + ": " + e.getCause().getMessage());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer");
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        reset();
+    }
+}

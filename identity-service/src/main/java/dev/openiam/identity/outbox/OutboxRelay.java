@@ -1,0 +1,196 @@
+package dev.openiam.identity.outbox;
+
+import dev.openiam.identity.config.IdentityConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the outbox to Kafka, one account's events in revision order, and deletes what Kafka
+ * acknowledged. It runs on its own thread (Kafka's producer blocks) and takes a transaction-scoped
+ * advisory lock per round, so that with several replicas only one publishes at a time. When Kafka is
+ * down, rows stay and the next round sends them again; for an account, nothing after an unacknowledged
+ * event is deleted, so nothing is lost or skipped. A crash between send and delete can repeat events;
+ * consumers apply revision {@code applied + 1} only, which makes repeats harmless.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key: the relay of identity-service's outbox. */
+    private static final long LOCK_KEY = 0x4944454e54495459L;
+
+    private final Pool pool;
+    private final EventProducer producers;
+    private final IdentityConfig.Outbox config;
+    private final Semaphore signal = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(Pool pool, EventProducer producers, IdentityConfig config) {
+        this.pool = pool;
+        this.producers = producers;
+        this.config = config.outbox();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        signal.release();
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    /** Called after a commit, so the events leave at once rather than at the next poll. */
+    public void wakeUp() {
+        signal.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int published = publishOnce();
+                if (published < config.batchSize()) {
+                    signal.tryAcquire(config.idleMillis(), TimeUnit.MILLISECONDS);
+                    signal.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox relay round failed, retrying: %s", e.getMessage());
+                LOG.debug("outbox relay failure", e);
+                producers.reset();
+                sleepQuietly(config.retryMillis());
+            }
+        }
+    }
+
+    /** One round: lock, read a batch in order, send, delete what was acknowledged, commit. */
+    int publishOnce() throws InterruptedException {
+        SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+        try {
+            Transaction tx = connection.begin().await().atMost(Duration.ofSeconds(30));
+            try {
+                boolean locked = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                        .execute(Tuple.of(LOCK_KEY)).await().atMost(Duration.ofSeconds(30))
+                        .iterator().next().getBoolean(0);
+                if (!locked) {
+                    tx.rollback().await().atMost(Duration.ofSeconds(30));
+                    return 0;
+                }
+                List<Row> rows = new ArrayList<>();
+                connection.preparedQuery("select event_id, account_id, revision, topic, event_type, version, actor, "
+                                + "occurred_at, payload from identity.outbox order by account_id, revision limit $1")
+                        .execute(Tuple.of(config.batchSize())).await().atMost(Duration.ofSeconds(30))
+                        .forEach(rows::add);
+                if (rows.isEmpty()) {
+                    tx.commit().await().atMost(Duration.ofSeconds(30));
+                    return 0;
+                }
+                List<UUID> acknowledged = send(rows);
+                if (!acknowledged.isEmpty()) {
+                    connection.preparedQuery("delete from identity.outbox where event_id = any($1)")
+                            .execute(Tuple.of(acknowledged.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(30));
+                }
+                tx.commit().await().atMost(Duration.ofSeconds(30));
+                if (acknowledged.size() < rows.size()) {
+                    throw new IllegalStateException((rows.size() - acknowledged.size()) + " events not acknowledged by Kafka");
+                }
+                return rows.size();
+            } catch (RuntimeException | InterruptedException e) {
+                tx.rollback().onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(30));
+                throw e;
+            }
+        } finally {
+            connection.close().onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(30));
+        }
+    }
+
+    private List<UUID> send(List<Row> rows) throws InterruptedException {
+        Producer<String, String> producer = producers.get();
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        Set<String> failedAccounts = new HashSet<>();
+        for (Row row : rows) {
+            String account = row.getString("account_id");
+            if (failedAccounts.contains(account)) {
+                sends.add(null);
+                continue;
+            }
+            try {
+                sends.add(producer.send(toRecord(row)));
+            } catch (RuntimeException e) {
+                // Metadata unavailable (broker down): later events of this account must wait.
+                failedAccounts.add(account);
+                sends.add(null);
+                LOG.debugf("send failed for account %s: %s", account, e.getMessage());
+            }
+        }
+        producer.flush();
+        List<UUID> acknowledged = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            String account = row.getString("account_id");
+            Future<RecordMetadata> send = sends.get(i);
+            if (send == null || failedAccounts.contains(account)) {
+                failedAccounts.add(account);
+                continue;
+            }
+            try {
+                send.get();
+                acknowledged.add(row.getUUID("event_id"));
+            } catch (ExecutionException e) {
+                failedAccounts.add(account);
+                LOG.debugf("Kafka did not acknowledge an event of account %s: %s", account, e.getCause().getMessage());
+            }
+        }
+        return acknowledged;
+    }
+
+    private static ProducerRecord<String, String> toRecord(Row row) {
+        String envelope = OutboxEnvelope.json(row);
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"), row.getString("account_id"), envelope);
+        record.headers().add(new RecordHeader("type", row.getString("event_type").getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("revision",
+                Long.toString(row.getLong("revision")).getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.openiam.identity.user.domain;
+
+import dev.openiam.identity.user.persistence.UserEntity;
+import dev.openiam.model.Tag;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A user as the APIs show it; {@code tags} is empty where a listing does not carry them. */
+public record User(String userId, String userName, String path, String arn, Instant createDate, List<Tag> tags) {
+
+    public static User of(UserEntity entity, List<Tag> tags) {
+        return new User(entity.userId, entity.userName, entity.path, entity.arn, entity.createdAt, tags);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.openiam.identity.user.domain;
+
+import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
+import dev.openiam.identity.common.Page;
+import dev.openiam.identity.common.PageRequest;
+import dev.openiam.identity.common.Rules;
+import dev.openiam.identity.group.persistence.GroupMemberRepository;
+import dev.openiam.identity.outbox.AccountWrites;
+import dev.openiam.identity.outbox.Committed;
+import dev.openiam.identity.tag.TagStore;
+import dev.openiam.identity.user.persistence.UserEntity;
+import dev.openiam.identity.user.persistence.UserRepository;
+import dev.openiam.model.AccountId;
+import dev.openiam.model.Arn;
+import dev.openiam.model.EntityType;
+import dev.openiam.model.IamException;
+import dev.openiam.model.Tag;
+import dev.openiam.model.event.IdentityEvent;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.SecureRandom;
+import java.util.List;
+
+/** IAM users of an account: CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser and their tags. */
+@ApplicationScoped
+public class UserService {
+
+    private static final int MAX_NAME = 64;
+
+    private final AccountWrites writes;
+    private final UserRepository users;
+    private final TagStore tags;
+    private final GroupMemberRepository members;
+    private final AccessKeyRepository accessKeys;
+    private final SecureRandom random = new SecureRandom();
+
+    public UserService(AccountWrites writes, UserRepository users, TagStore tags, GroupMemberRepository members,
+                       AccessKeyRepository accessKeys) {
+        this.writes = writes;
+        this.users = users;
+        this.tags = tags;
+        this.members = members;
+        this.accessKeys = accessKeys;
+    }
+
+    public Uni<Committed<User>> create(String accountId, String actor, String userName, String path, List<Tag> tagList) {
+        Rules.name("userName", userName, MAX_NAME);
+        String userPath = Rules.path("path", path);
+        List<Tag> validTags = Rules.tags(tagList);
+        return writes.write(accountId, actor, change -> users.findByName(accountId, userName).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(IamException.alreadyExists("User with name " + userName + " already exists."));
+            }
+            UserEntity user = new UserEntity();
+            user.userId = EntityType.USER.newId(random);
+            user.accountId = accountId;
+            user.userName = userName;
+            user.path = userPath;
+            user.arn = Arn.iamEntity(AccountId.of(accountId), "user", userPath, userName).toString();
+            user.createdAt = change.now();
+            return users.persist(user)
+                    .chain(() -> tags.tag(accountId, user.userId, validTags))
+                    .call(() -> change.emit(new IdentityEvent.UserCreated(user.userId, user.userName, user.path, user.arn,
+                            user.createdAt, validTags)))
+                    .map(saved -> User.of(user, saved));
+        }));
+    }
+
+    @WithSession
+    public Uni<User> get(String accountId, String userName) {
+        Rules.name("userName", userName, MAX_NAME);
+        return users.require(accountId, userName)
+                .chain(user -> tags.tagsOf(user.userId).map(tagList -> User.of(user, tagList)));
+    }
+
+    @WithSession
+    public Uni<Page<User>> list(String accountId, String pathPrefix, String marker, Integer maxItems) {
+        String prefix = Rules.pathPrefix("pathPrefix", pathPrefix);
+        PageRequest page = PageRequest.of(marker, maxItems);
+        return users.list(accountId, prefix, page)
+                .map(rows -> page.page(rows, row -> row.userName.toLowerCase(java.util.Locale.ROOT)).map(row -> User.of(row, List.of())));
+    }
+
+    /** UpdateUser: a new name and/or path; the ARN follows, the unique id stays. */
+    public Uni<Committed<User>> update(String accountId, String actor, String userName, String newUserName, String newPath) {
+        Rules.name("userName", userName, MAX_NAME);
+        if (newUserName != null) {
+            Rules.name("newUserName", newUserName, MAX_NAME);
+        }
+        if (newPath != null) {
+            Rules.path("newPath", newPath);
+        }
+        return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user -> {
+            Uni<Void> nameFree = newUserName == null || newUserName.equalsIgnoreCase(user.userName)
+                    ? Uni.createFrom().voidItem()
+                    : users.findByName(accountId, newUserName).chain(other -> other == null
+                            ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().failure(IamException.alreadyExists("User with name " + newUserName + " already exists.")));
+            return nameFree.chain(() -> {
+                String oldName = user.userName;
+                if (newUserName != null) {
+                    user.userName = newUserName;
+                }
+                if (newPath != null) {
+                    user.path = newPath;
+                }
+                user.arn = Arn.iamEntity(AccountId.of(accountId), "user", user.path, user.userName).toString();
+                return change.emit(new IdentityEvent.UserUpdated(user.userId, oldName, user.userName, user.path, user.arn))
+                        .chain(() -> tags.tagsOf(user.userId))
+                        .map(tagList -> User.of(user, tagList));
+            });
+        }));
+    }
+
+    /** DeleteUser: refused with {@code DeleteConflict} while the user has access keys or group memberships. */
+    public Uni<Committed<Void>> delete(String accountId, String actor, String userName) {
+        Rules.name("userName", userName, MAX_NAME);
+        return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user ->
+                accessKeys.countOwnedBy(accountId, user.userId).chain(keys -> members.countGroupsOf(user.userId).chain(groups -> {
+                    if (keys > 0) {
+                        return Uni.createFrom().failure(IamException.deleteConflict(
+                                "Cannot delete entity, must delete access keys first."));
+                    }
+                    if (groups > 0) {
+                        return Uni.createFrom().failure(IamException.deleteConflict(
+                                "Cannot delete entity, must remove users from group first."));
+                    }
+                    return tags.deleteAll(user.userId)
+                            .chain(() -> users.delete(user))
+                            .chain(() -> change.emit(new IdentityEvent.UserDeleted(user.userId, user.userName, user.arn)));
+                }))));
+    }
+
+    public Uni<Committed<List<Tag>>> tag(String accountId, String actor, String userName, List<Tag> tagList) {
+        Rules.name("userName", userName, MAX_NAME);
+        List<Tag> valid = Rules.tags(tagList);
+        if (valid.isEmpty()) {
+            Rules.required("tags", null);
+        }
+        return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user ->
+                tags.tag(accountId, user.userId, valid).call(result ->
+                        change.emit(new IdentityEvent.UserTagsChanged(user.userId, user.userName, user.arn, result)))));
+    }
+
+    public Uni<Committed<List<Tag>>> untag(String accountId, String actor, String userName, List<String> tagKeys) {
+        Rules.name("userName", userName, MAX_NAME);
+        Rules.required("tagKeys", tagKeys);
+        tagKeys.forEach(key -> Rules.tagKey("tagKeys.member", key));
+        return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user ->
+                tags.untag(accountId, user.userId, tagKeys).call(result ->
+                        change.emit(new IdentityEvent.UserTagsChanged(user.userId, user.userName, user.arn, result)))));
+    }
+
+    @WithSession
+    public Uni<List<Tag>> listTags(String accountId, String userName) {
+        Rules.name("userName", userName, MAX_NAME);
+        return users.require(accountId, userName).chain(user -> tags.tagsOf(user.userId));
+    }
+}
