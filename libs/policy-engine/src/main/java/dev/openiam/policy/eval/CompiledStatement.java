@@ -78,17 +78,16 @@ final class CompiledStatement {
         }
         Grant grant = Grant.DIRECT;
         if (principal != null) {
-            Grant m = principal.match(r);
             if (notPrincipal) {
-                if (m != Grant.NONE && !(deny && hasBoundary)) {
+                if (principal.lists(r) && !(deny && hasBoundary)) {
                     return Grant.NONE;
                 }
                 grant = Grant.DIRECT;
             } else {
-                if (m == Grant.NONE) {
+                grant = principal.match(r);
+                if (grant == Grant.NONE) {
                     return Grant.NONE;
                 }
-                grant = m;
             }
         }
         for (CompiledCondition c : conditions) {

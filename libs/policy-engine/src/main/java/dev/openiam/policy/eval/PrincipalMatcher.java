@@ -64,6 +64,49 @@ final class PrincipalMatcher {
         }
     }
 
+    /**
+     * Whether a {@code NotPrincipal} block lists the caller, which exempts it. AWS evaluates a caller as all of
+     * its identities, and exempts it only when each is listed: the account and the user; or the account, the
+     * role and the role session.
+     */
+    boolean lists(Request r) {
+        if (anyone) {
+            return true;
+        }
+        String p = r.principal();
+        switch (r.principalKind()) {
+            case SERVICE:
+                return services.contains(p);
+            case FEDERATED:
+                return federated.contains(p);
+            case CANONICAL_USER:
+                return canonical.contains(p);
+            case ANONYMOUS:
+                return false;
+            default:
+                break;
+        }
+        boolean account = r.principalAccount() != null && accounts.contains(r.principalAccount());
+        if (r.isAccountRoot()) {
+            return account;
+        }
+        if (r.sessionRoleName() != null) {
+            return account && arns.contains(p) && roleListed(r);
+        }
+        return account && arns.contains(p);
+    }
+
+    private boolean roleListed(Request r) {
+        for (String[] role : roles) {
+            boolean same = r.roleArn() != null ? r.roleArn().equals(role[0])
+                    : role[1].equals(r.principalAccount()) && role[2].equals(r.sessionRoleName());
+            if (same) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Grant match(Request r) {
         if (anyone) {
             return Grant.DIRECT;
