@@ -2,6 +2,7 @@ package dev.openiam.bench;
 
 import dev.openiam.bench.casbin.CasbinEngine;
 import dev.openiam.bench.cedar.CedarEngine;
+import dev.openiam.bench.ours.OpenIamEngine;
 import dev.openiam.bench.workload.ReferenceEvaluator;
 import dev.openiam.bench.workload.ReferenceEvaluator.Outcome;
 import dev.openiam.bench.workload.Workload;
@@ -51,6 +52,28 @@ class EnginesAgreeTest {
     }
 
     @Test
+    void ourEngineAgreesOnEveryOutcome() {
+        OpenIamEngine engine = new OpenIamEngine(workload);
+        List<String> disagreements = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            String outcome = engine.outcome(i).name();
+            if (!outcome.equals(expected.get(i).name())) {
+                disagreements.add(i + ": " + workload.requests().get(i) + " expected " + expected.get(i) + ", got " + outcome);
+            }
+        }
+        assertThat(disagreements).as("openiam disagrees").isEmpty();
+        assertAgrees(engine);
+    }
+
+    @Test
+    void ourLinterFindsNoErrorInTheWorkload() {
+        for (String document : OpenIamEngine.documents(workload)) {
+            assertThat(dev.openiam.policy.PolicyEngine.validate(document, dev.openiam.policy.PolicyType.IDENTITY))
+                    .noneMatch(dev.openiam.policy.Finding::isError);
+        }
+    }
+
+    @Test
     void cedarAgrees() {
         assertAgrees(new CedarEngine(workload));
     }
@@ -60,14 +83,12 @@ class EnginesAgreeTest {
         assertAgrees(new CasbinEngine(workload));
     }
 
+    @Test
+    void theBenchmarkBuildsEachEngineByName() {
+        assertThat(Engines.NAMES).allSatisfy(name -> assertThat(Engines.create(name, workload).name()).isEqualTo(name));
+    }
+
     static void assertAgrees(Engine engine) {
-        List<String> disagreements = new ArrayList<>();
-        for (int i = 0; i < expected.size(); i++) {
-            boolean allowed = engine.isAllowed(i);
-            if (allowed != (expected.get(i) == Outcome.ALLOW)) {
-                disagreements.add(i + ": " + workload.requests().get(i) + " expected " + expected.get(i));
-            }
-        }
-        assertThat(disagreements).as(engine.name() + " disagrees").isEmpty();
+        assertThat(Engines.disagreements(engine, workload)).as(engine.name() + " disagrees").isEmpty();
     }
 }
