@@ -50,8 +50,8 @@ public final class CasbinEngine implements Engine {
     }
 
     /**
-     * jCasbin's {@code ipMatch} with IAM's rule for mixed families: an IPv4 address is in no IPv6 range and
-     * the reverse (the built-in one throws on them).
+     * {@code ipMatch} for IPv4 and IPv6 with IAM's rule for mixed families: an IPv4 address is in no IPv6 range
+     * and the reverse. (jCasbin 1.99.0's built-in {@code ipMatch} accepts IPv4 only and throws on IPv6.)
      */
     static final class SameFamilyIpMatch extends CustomFunction {
         @Override
