@@ -12,6 +12,9 @@ public interface IdentityConfig {
     /** Base64 of the 32-byte AES key that encrypts access-key secrets; required. */
     Optional<String> kek();
 
+    /** A file holding that base64 key, e.g. a mounted Kubernetes Secret; used when {@link #kek()} is absent. */
+    Optional<java.nio.file.Path> kekFile();
+
     /** A name for the current key-encryption key, stored beside each ciphertext for rotation. */
     @WithDefault("kek-1")
     String kekId();

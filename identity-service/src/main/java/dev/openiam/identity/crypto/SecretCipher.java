@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -25,20 +27,41 @@ public class SecretCipher {
     private final String kekId;
     private final SecureRandom random = new SecureRandom();
 
+    @jakarta.inject.Inject
     public SecretCipher(IdentityConfig config) {
-        String encoded = config.kek().orElseThrow(() -> new IllegalStateException(
-                "iam.kek (IAM_KEK) is not set: give base64 of a 32-byte key-encryption key"));
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(encoded.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("iam.kek (IAM_KEK) is not valid base64");
-        }
+        this(decode(readKek(config)), config.kekId());
+    }
+
+    SecretCipher(byte[] key, String kekId) {
         if (key.length != 32) {
-            throw new IllegalStateException("iam.kek (IAM_KEK) must decode to 32 bytes, not " + key.length);
+            throw new IllegalStateException("the key-encryption key must be 32 bytes, not " + key.length);
         }
         this.kek = new SecretKeySpec(key, "AES");
-        this.kekId = config.kekId();
+        this.kekId = kekId;
+    }
+
+    /** From {@code iam.kek} (IAM_KEK), else from the file {@code iam.kek-file} (a mounted Kubernetes Secret). */
+    private static String readKek(IdentityConfig config) {
+        if (config.kek().isPresent()) {
+            return config.kek().get();
+        }
+        if (config.kekFile().isPresent()) {
+            try {
+                return Files.readString(config.kekFile().get());
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read the key-encryption key file " + config.kekFile().get());
+            }
+        }
+        throw new IllegalStateException("no key-encryption key: set iam.kek (IAM_KEK) to base64 of 32 bytes, "
+                + "or iam.kek-file (IAM_KEK_FILE) to a file holding it");
+    }
+
+    private static byte[] decode(String encoded) {
+        try {
+            return Base64.getDecoder().decode(encoded.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the key-encryption key is not valid base64");
+        }
     }
 
     public record Sealed(byte[] ciphertext, byte[] nonce, String kekId) {
