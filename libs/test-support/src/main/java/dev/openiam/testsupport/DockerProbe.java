@@ -8,7 +8,7 @@ final class DockerProbe {
     /** Set to {@code false} to use the embedded servers even where Docker runs. */
     static final String ENV_USE_DOCKER = "IAM_TEST_DOCKER";
 
-    private static final String CACHED_PROPERTY = "iam.test-support.docker-available";
+    private static final String CACHED_PROPERTY = "iamtest.test-support.docker-available";
 
     private DockerProbe() {
     }
@@ -29,7 +29,7 @@ final class DockerProbe {
             System.setProperty("jna.tmpdir", WorkDirectories.base().resolve("jna").toString());
         }
         try {
-            available = DockerClientFactory.instance().isDockerAvailable();
+            available = QuietLogs.withoutTestcontainersLogs(() -> DockerClientFactory.instance().isDockerAvailable());
         } catch (Throwable e) {
             // Testcontainers throws for a misconfigured environment, too; either way we fall back to embedded.
             available = false;

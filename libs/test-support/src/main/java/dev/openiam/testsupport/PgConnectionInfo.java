@@ -3,7 +3,10 @@ package dev.openiam.testsupport;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * How to reach a PostgreSQL database: what the test resources hand to Quarkus, and what a test can
@@ -25,6 +28,22 @@ public record PgConnectionInfo(String host, int port, String database, String us
     /** {@code jdbc:postgresql://host:port/db}, for tests that inspect the database with the JDBC driver. */
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /**
+     * Opens a JDBC connection, for tests that look at tables directly. Goes to the driver itself
+     * rather than through {@code DriverManager}, which refuses a driver that a Quarkus test's class
+     * loader registered ("No suitable driver") once plain and Quarkus tests share a JVM.
+     */
+    public Connection openJdbcConnection() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", username);
+        props.setProperty("password", password);
+        Connection connection = new org.postgresql.Driver().connect(jdbcUrl(), props);
+        if (connection == null) {
+            throw new SQLException("the PostgreSQL driver rejected " + jdbcUrl());
+        }
+        return connection;
     }
 
     /** The Quarkus configuration that points a reactive datasource at this database. */

@@ -30,7 +30,7 @@ public final class TestKafka {
     static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
 
     // JVM-wide, like TestPostgres: Quarkus may load this class once per application start.
-    private static final String SHARED_PROPERTY = "iam.test-support.kafka.bootstrap";
+    private static final String SHARED_PROPERTY = "iamtest.test-support.kafka.bootstrap";
     private static final String LOCK = "dev.openiam.testsupport.TestKafka";
 
     private static final Logger LOG = Logger.getLogger(TestKafka.class.getName());
@@ -74,6 +74,7 @@ public final class TestKafka {
     }
 
     private static String startInProcess() {
+        QuietLogs.kafkaBroker();
         WorkDirectories.ensureTmpDirExists();
         Path dir = WorkDirectories.fresh("kafka");
         KafkaClusterTestKit cluster;

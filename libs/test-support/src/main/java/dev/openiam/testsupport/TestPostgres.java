@@ -35,7 +35,7 @@ public final class TestPostgres {
      * "already started" marker lives in a system property, which the whole JVM shares, and the lock
      * is an interned string literal, which is one object across class loaders.
      */
-    private static final String SHARED_PROPERTY = "iam.test-support.postgres.url";
+    private static final String SHARED_PROPERTY = "iamtest.test-support.postgres.url";
     private static final String LOCK = "dev.openiam.testsupport.TestPostgres";
 
     private static final Logger LOG = Logger.getLogger(TestPostgres.class.getName());

@@ -26,7 +26,11 @@ final class KafkaClients {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                // while the broker is down a send fails after max.block.ms if the producer has lost the
+                // topic's metadata, else after delivery.timeout.ms: keep both short so a test's outage is
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3_000,
                 ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500),
                 new StringSerializer(), new StringSerializer());
     }

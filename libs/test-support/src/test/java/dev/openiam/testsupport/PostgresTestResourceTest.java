@@ -3,7 +3,6 @@ package dev.openiam.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
@@ -17,8 +16,11 @@ class PostgresTestResourceTest {
 
         String url = config.get("quarkus.datasource.reactive.url");
         assertThat(url).startsWith("postgresql://");
-        try (Connection c = DriverManager.getConnection("jdbc:" + url,
-                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+        PgConnectionInfo info = new PgConnectionInfo(TestPostgres.get().host(), TestPostgres.get().port(),
+                TestPostgres.get().database(), config.get("quarkus.datasource.username"),
+                config.get("quarkus.datasource.password"));
+        assertThat(info.reactiveUrl()).isEqualTo(url);
+        try (Connection c = info.openJdbcConnection();
                 Statement s = c.createStatement()) {
             s.execute("create table if not exists probe (id int primary key, name text)");
             s.execute("insert into probe values (1, 'alice') on conflict do nothing");
