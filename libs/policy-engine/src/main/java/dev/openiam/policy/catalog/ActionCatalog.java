@@ -124,7 +124,14 @@ public final class ActionCatalog {
                     List.copyOf(resourceTypes), keyList(a.path("conditionKeys"), interned));
             actions.put(e.getKey().toLowerCase(Locale.ROOT), action);
         });
-        return new ServiceInfo(prefix, node.path("name").asText(prefix), Map.copyOf(actions), List.copyOf(keys));
+        Map<String, String> arns = new HashMap<>();
+        node.path("resourceTypes").fields().forEachRemaining(e -> {
+            if (e.getValue().path("arn").isTextual()) {
+                arns.put(e.getKey(), e.getValue().path("arn").asText());
+            }
+        });
+        return new ServiceInfo(prefix, node.path("name").asText(prefix), Map.copyOf(actions), List.copyOf(keys),
+                Map.copyOf(arns));
     }
 
     private static List<ConditionKeyPattern> keyList(JsonNode array, Map<String, ConditionKeyPattern> interned) {
@@ -287,6 +294,33 @@ public final class ActionCatalog {
                 .forEach(k -> keys.putIfAbsent(k.template().toLowerCase(Locale.ROOT), k)));
         globalConditionKeys.forEach(k -> keys.putIfAbsent(k.template().toLowerCase(Locale.ROOT), k));
         return List.copyOf(keys.values());
+    }
+
+    /**
+     * The ARN templates of the resource types {@code action} applies to, e.g.
+     * {@code arn:${Partition}:s3:::${BucketName}/${ObjectName}}; empty for an action without resource types,
+     * which takes only {@code "Resource": "*"}.
+     */
+    public List<String> arnTemplates(ActionInfo action) {
+        ServiceInfo service = services.get(action.service().toLowerCase(Locale.ROOT));
+        List<String> templates = new ArrayList<>(action.resourceTypes().size());
+        for (ActionInfo.ResourceTypeRef type : action.resourceTypes()) {
+            String arn = service == null ? null : service.resourceArns().get(type.name());
+            templates.add(arn == null ? "*" : arn); // an undocumented type: anything may be one
+        }
+        return templates;
+    }
+
+    /**
+     * Whether a {@code Resource} value (wildcards and policy variables allowed) can name a resource of the type
+     * whose ARN template is {@code template}. Sound for "no": {@code false} means no ARN fits both.
+     */
+    public static boolean resourceCanMatch(String resource, String template) {
+        return Wildcards.overlap(variablesAsStar(resource), variablesAsStar(template));
+    }
+
+    private static String variablesAsStar(String text) {
+        return text.indexOf("${") < 0 ? text : text.replaceAll("\\$\\{[^}]*}", "*");
     }
 
     private static Optional<ConditionKeyPattern> firstMatch(List<ConditionKeyPattern> keys, String key) {

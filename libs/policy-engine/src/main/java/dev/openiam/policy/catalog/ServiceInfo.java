@@ -10,7 +10,9 @@ import java.util.Map;
  * @param name          e.g. {@code Amazon S3}
  * @param actions       the actions, by lower-cased name
  * @param conditionKeys the condition keys the service defines
+ * @param resourceArns  the ARN template of each resource type, by the type's name, e.g. {@code object} to
+ *                      {@code arn:${Partition}:s3:::${BucketName}/${ObjectName}}
  */
 public record ServiceInfo(String prefix, String name, Map<String, ActionInfo> actions,
-                          List<ConditionKeyPattern> conditionKeys) {
+                          List<ConditionKeyPattern> conditionKeys, Map<String, String> resourceArns) {
 }

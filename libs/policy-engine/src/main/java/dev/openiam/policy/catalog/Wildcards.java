@@ -28,6 +28,46 @@ public final class Wildcards {
         return match(general, specific, true);
     }
 
+    /**
+     * Whether some string matches both patterns ({@code *} and {@code ?} in either). Quadratic in the
+     * lengths; meant for ARNs, not for long texts.
+     */
+    public static boolean overlap(String a, String b) {
+        // reachable[i][j]: some string takes a[..i) and b[..j) to the same point
+        boolean[][] reachable = new boolean[a.length() + 1][b.length() + 1];
+        reachable[0][0] = true;
+        for (int i = 0; i <= a.length(); i++) {
+            for (int j = 0; j <= b.length(); j++) {
+                if (!reachable[i][j]) {
+                    continue;
+                }
+                char ca = i < a.length() ? a.charAt(i) : 0;
+                char cb = j < b.length() ? b.charAt(j) : 0;
+                if (i < a.length() && ca == '*') {
+                    reachable[i + 1][j] = true; // a's star takes nothing more
+                }
+                if (j < b.length() && cb == '*') {
+                    reachable[i][j + 1] = true;
+                }
+                if (i < a.length() && j < b.length()) {
+                    if (ca == '*' && cb == '*') {
+                        reachable[i + 1][j + 1] = true;
+                    }
+                    if (ca == '*' && cb != '*') {
+                        reachable[i][j + 1] = true; // a's star takes b's next character
+                    }
+                    if (cb == '*' && ca != '*') {
+                        reachable[i + 1][j] = true;
+                    }
+                    if (ca != '*' && cb != '*' && (ca == cb || ca == '?' || cb == '?')) {
+                        reachable[i + 1][j + 1] = true;
+                    }
+                }
+            }
+        }
+        return reachable[a.length()][b.length()];
+    }
+
     // Greedy matching with one backtracking point, linear in practice. When the value is itself a
     // pattern, its `*` can only be consumed by a `*` of the pattern and its `?` by `?` or `*`.
     private static boolean match(String pattern, String value, boolean valueIsPattern) {

@@ -15,8 +15,8 @@ import java.util.List;
  * <p>Codes (stable): {@code UNKNOWN_SERVICE}, {@code UNKNOWN_ACTION}, {@code UNMATCHED_ACTION_PATTERN},
  * {@code UNKNOWN_CONDITION_KEY}, {@code CONDITION_KEY_NOT_SUPPORTED}, {@code MISMATCHED_CONDITION_TYPE},
  * {@code MISSING_SET_OPERATOR}, {@code SET_OPERATOR_ON_SINGLE_VALUED_KEY}, {@code FOR_ALL_VALUES_WITH_ALLOW},
- * {@code PASS_ROLE_WITH_STAR_RESOURCE}, {@code ALLOW_WITH_NOT_ACTION}, {@code ALLOW_WITH_NOT_RESOURCE},
- * {@code ALLOW_WITH_NOT_PRINCIPAL}, {@code STATEMENT_SHADOWED_BY_DENY}, {@code REDUNDANT_STATEMENT},
+ * {@code UNSUPPORTED_RESOURCE}, {@code ACTION_MATCHES_NO_RESOURCE}, {@code PASS_ROLE_WITH_STAR_RESOURCE},
+ * {@code ALLOW_WITH_NOT_ACTION}, {@code ALLOW_WITH_NOT_RESOURCE}, {@code ALLOW_WITH_NOT_PRINCIPAL}, {@code STATEMENT_SHADOWED_BY_DENY}, {@code REDUNDANT_STATEMENT},
  * {@code REDUNDANT_ACTION}, {@code REDUNDANT_RESOURCE}, {@code MISSING_VERSION},
  * {@code POLICY_VARIABLE_IN_OLD_VERSION}. Locations are written as the grammar checks write them,
  * e.g. {@code Statement[1].Action[0]} or {@code Statement[0].Condition.StringLike.s3:prefix}; messages name a
@@ -56,6 +56,7 @@ public final class PolicyLinter {
                 new ConditionKeyCheck(catalog),
                 new ConditionTypeCheck(catalog),
                 new SetOperatorCheck(catalog),
+                new ResourceTypeCheck(catalog),
                 new RedundantStatementCheck(catalog));
     }
 

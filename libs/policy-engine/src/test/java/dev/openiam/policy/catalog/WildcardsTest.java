@@ -43,4 +43,24 @@ class WildcardsTest {
     void coversLikeLanguageInclusion(String general, String specific, boolean expected) {
         assertThat(Wildcards.covers(general, specific)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "`{0}` and `{1}` overlap: {2}")
+    @CsvSource({
+            "arn:aws:s3:::data, arn:*:s3:::*/*, false",
+            "arn:aws:s3:::data/*, arn:*:s3:::*/*, true",
+            "arn:aws:s3:::data*, arn:*:s3:::*/*, true",
+            "arn:aws:s3:::d?ta/x, arn:*:s3:::data/*, true",
+            "arn:aws:iam::1:role/a, arn:*:iam::*:user/*, false",
+            "*, arn:*:iam::*:user/*, true",
+            "a*b, *c, false",
+            "a*c, *b*, true",
+            "'', *, true",
+            "'', ?, false",
+            "abc, abc, true",
+            "abc, abd, false",
+    })
+    void overlapWhenSomeStringMatchesBoth(String a, String b, boolean expected) {
+        assertThat(Wildcards.overlap(a, b)).isEqualTo(expected);
+        assertThat(Wildcards.overlap(b, a)).isEqualTo(expected);
+    }
 }
