@@ -55,7 +55,7 @@ final class ConditionTypeCheck implements LintCheck {
                 findings.add(new Finding(Finding.Severity.WARNING, "MISMATCHED_CONDITION_TYPE",
                         "the operator `" + condition.operator() + "` does not fit the key `" + condition.key()
                                 + "`, whose values are of type `" + keyType + "`"
-                                + (suggestion == null ? "" : "; use a `" + suggestion + "…` operator"),
+                                + (suggestion == null ? "" : "; use one of the `" + suggestion + "…` operators"),
                         condition.location()));
             }
         }

@@ -6,6 +6,7 @@ import dev.openiam.policy.PolicyType;
 import dev.openiam.policy.catalog.ActionCatalog;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -80,6 +81,21 @@ public final class PolicyLinter {
                 // a check tripping over an odd document must not hide the other checks' findings
             }
         }
+        findings.sort(Comparator.comparingInt(PolicyLinter::statementIndex)); // stable: check order within a statement
         return findings;
+    }
+
+    // -1 for document-level locations such as `Version`
+    private static int statementIndex(Finding finding) {
+        String location = finding.location();
+        if (location == null || !location.startsWith("Statement[")) {
+            return -1;
+        }
+        int end = location.indexOf(']');
+        try {
+            return Integer.parseInt(location.substring("Statement[".length(), end));
+        } catch (RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 }

@@ -29,7 +29,7 @@ class ConditionTypeCheckTest {
         assertThat(findings("MISMATCHED_CONDITION_TYPE", condition(operator, key, value)))
                 .containsExactly(new Finding(Finding.Severity.WARNING, "MISMATCHED_CONDITION_TYPE",
                         "the operator `" + operator + "` does not fit the key `" + key + "`, whose values are of type `"
-                                + type + "`; use a `" + suggested + "…` operator",
+                                + type + "`; use one of the `" + suggested + "…` operators",
                         "Statement[0].Condition." + operator + "." + key));
     }
 

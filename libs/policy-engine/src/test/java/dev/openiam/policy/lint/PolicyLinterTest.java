@@ -3,6 +3,7 @@ package dev.openiam.policy.lint;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.openiam.policy.Finding;
 import dev.openiam.policy.PolicyType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,9 +56,8 @@ class PolicyLinterTest {
         assertThat(findings).isEmpty();
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"Action", "Resource"})
-    void reportsEachFindingWithLowercaseMessageWithoutFinalPeriod(String unused) {
+    @Test
+    void reportsFindingsInDocumentOrderWithLowercaseMessagesWithoutFinalPeriod() {
         List<Finding> findings = PolicyLinter.lint(json("""
                 {"Statement": [{"Effect": "Allow", "NotAction": ["s3:Nope", "s4:X", "s3:Get*", "s3:GetObject"],
                   "NotResource": "*", "Condition": {"StringEquals": {"aws:SourceIp": "1.2.3.4", "s3:nokey": "x"}}},
@@ -66,6 +66,9 @@ class PolicyLinterTest {
         assertThat(findings).extracting(Finding::code).contains("MISSING_VERSION", "UNKNOWN_ACTION", "UNKNOWN_SERVICE",
                 "REDUNDANT_ACTION", "ALLOW_WITH_NOT_ACTION", "ALLOW_WITH_NOT_RESOURCE", "MISMATCHED_CONDITION_TYPE",
                 "UNKNOWN_CONDITION_KEY", "PASS_ROLE_WITH_STAR_RESOURCE", "STATEMENT_SHADOWED_BY_DENY");
+        assertThat(findings).extracting(Finding::location).first().isEqualTo("Version");
+        assertThat(findings).extracting(f -> f.location().replaceAll("^Statement\\[(\\d+)].*", "$1"))
+                .filteredOn(s -> !s.equals("Version")).isSorted();
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.severity()).isIn(Finding.Severity.WARNING, Finding.Severity.SUGGESTION);
             assertThat(f.message()).doesNotEndWith(".");
