@@ -110,10 +110,16 @@ public final class RequestContext {
 
         /** A multivalued key ({@code aws:TagKeys}, {@code aws:CalledVia}, …); an empty list counts as absent. */
         public Builder put(String key, List<String> values) {
-            if (key == null || values == null || values.contains(null)) {
+            if (key == null || values == null) {
                 throw new IllegalArgumentException("a context key and its values must not be null");
             }
-            entries.put(key.toLowerCase(Locale.ROOT), new Entry(key, values.toArray(new String[0]), true));
+            String[] array = values.toArray(new String[0]);
+            for (String v : array) {
+                if (v == null) {
+                    throw new IllegalArgumentException("a context key and its values must not be null");
+                }
+            }
+            entries.put(key.toLowerCase(Locale.ROOT), new Entry(key, array, true));
             return this;
         }
 

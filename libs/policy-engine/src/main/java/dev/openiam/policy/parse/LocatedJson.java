@@ -83,6 +83,8 @@ public final class LocatedJson {
                         loc.getColumnNr());
             }
             return new LocatedJson(root, positions);
+        } catch (NumberFormatException e) {
+            throw new SyntaxException("a number in the document is out of range", 0, 0);
         } catch (JacksonException e) {
             JsonLocation loc = e.getLocation();
             throw new SyntaxException(describe(e), loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr());
