@@ -98,8 +98,9 @@ public final class PolicyParser {
             }
         }
         if (size > kind.maxCharacters()) {
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
             errors.add(error(POLICY_SIZE, "the policy has " + size + " characters without white space, more than the "
-                    + kind.maxCharacters() + " allowed for a " + kind.name().toLowerCase().replace('_', ' ')
+                    + kind.maxCharacters() + " allowed for " + (name.startsWith("inline") ? "an " : "a ") + name
                     + " policy", ""));
         }
     }
