@@ -85,11 +85,14 @@ public final class Probe {
     static int await(Check check, Duration timeout, Long pid) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
-            if (check.ready()) {
-                return READY;
-            }
-            if (pid != null && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) == Boolean.FALSE) {
+            boolean ready = check.ready();
+            // checked after the probe: an answer from another server on the same port while ours has
+            // died must not count as ours being ready
+            if (pid != null && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 return PROCESS_EXITED;
+            }
+            if (ready) {
+                return READY;
             }
             if (!Instant.now().isBefore(deadline)) {
                 return TIMED_OUT;
