@@ -2,6 +2,7 @@ package dev.openiam.policy;
 
 import dev.openiam.policy.eval.CompiledBody;
 import dev.openiam.policy.eval.Evaluator;
+import dev.openiam.policy.eval.MergedIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,11 @@ public final class PolicySet {
     private final String[] ids;
     private final PolicyType[] roles;
     private final CompiledBody[] bodies;
+    /** The merged action index of the identity and boundary slots, shared by derived sets. */
+    private final MergedIndex base;
 
     private PolicySet(List<CompiledPolicy> identity, CompiledPolicy boundary, List<CompiledPolicy> sessions,
-                      CompiledPolicy resource) {
+                      CompiledPolicy resource, MergedIndex base) {
         this.identityPolicies = List.copyOf(identity);
         this.permissionBoundary = boundary;
         this.sessionPolicies = List.copyOf(sessions);
@@ -47,6 +50,7 @@ public final class PolicySet {
         if (resource != null) {
             put(slot, resource, resource.type());
         }
+        this.base = base != null ? base : new MergedIndex(bodies, identity.size() + (boundary != null ? 1 : 0));
     }
 
     private void put(int slot, CompiledPolicy p, PolicyType role) {
@@ -65,7 +69,7 @@ public final class PolicySet {
 
     /** Decides one request. Never throws for a well-formed request; allocates only the decision. */
     public Decision evaluate(Request request) {
-        return Evaluator.evaluate(request, ids, roles, bodies, identityPolicies.size(), permissionBoundary != null,
+        return Evaluator.evaluate(request, ids, roles, bodies, base, identityPolicies.size(), permissionBoundary != null,
                 sessionPolicies.size(), resourcePolicy != null);
     }
 
@@ -91,13 +95,13 @@ public final class PolicySet {
     /** This set with another resource policy ({@code null} for none); cheap. */
     public PolicySet withResourcePolicy(CompiledPolicy resource) {
         checkResource(resource);
-        return new PolicySet(identityPolicies, permissionBoundary, sessionPolicies, resource);
+        return new PolicySet(identityPolicies, permissionBoundary, sessionPolicies, resource, base);
     }
 
     /** This set with other session policies (empty for none); cheap. */
     public PolicySet withSessionPolicies(List<CompiledPolicy> sessions) {
         sessions.forEach(PolicySet::checkIdentityGrammar);
-        return new PolicySet(identityPolicies, permissionBoundary, sessions, resourcePolicy);
+        return new PolicySet(identityPolicies, permissionBoundary, sessions, resourcePolicy, base);
     }
 
     private static void checkIdentityGrammar(CompiledPolicy p) {
@@ -157,7 +161,7 @@ public final class PolicySet {
         }
 
         public PolicySet build() {
-            return new PolicySet(identity, boundary, sessions, resource);
+            return new PolicySet(identity, boundary, sessions, resource, null);
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.openiam.policy;
 
+import dev.openiam.policy.condition.IpRange;
+import dev.openiam.policy.condition.Values;
+
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -89,7 +93,82 @@ public final class RequestContext {
         return asMap().toString();
     }
 
-    private record Entry(String key, String[] values, boolean multi) {
+    /** Internal: the values of an already lowercased key read as IP addresses (null where not one), or null. */
+    public byte[][] addressesLower(String lowerKey) {
+        Entry e = entries.get(lowerKey);
+        if (e == null) {
+            return null;
+        }
+        Parsed<byte[][]> p = e.addresses;
+        if (p == null) {
+            byte[][] a = new byte[e.values.length][];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = IpRange.parseAddress(e.values[i]);
+            }
+            p = new Parsed<>(a);
+            e.addresses = p; // a benign race: every thread computes the same immutable result
+        }
+        return p.value;
+    }
+
+    /** Internal: the values of an already lowercased key read as numbers (null where not one), or null. */
+    public BigDecimal[] numbersLower(String lowerKey) {
+        Entry e = entries.get(lowerKey);
+        if (e == null) {
+            return null;
+        }
+        Parsed<BigDecimal[]> p = e.numbers;
+        if (p == null) {
+            BigDecimal[] a = new BigDecimal[e.values.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Values.parseNumber(e.values[i]);
+            }
+            p = new Parsed<>(a);
+            e.numbers = p;
+        }
+        return p.value;
+    }
+
+    /** Internal: the values of an already lowercased key read as epoch milliseconds (or NOT_A_DATE), or null. */
+    public long[] datesLower(String lowerKey) {
+        Entry e = entries.get(lowerKey);
+        if (e == null) {
+            return null;
+        }
+        Parsed<long[]> p = e.dates;
+        if (p == null) {
+            long[] a = new long[e.values.length];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = Values.parseDate(e.values[i]);
+            }
+            p = new Parsed<>(a);
+            e.dates = p;
+        }
+        return p.value;
+    }
+
+    /** Final field: safely published to other threads even through a racy write. */
+    private static final class Parsed<T> {
+        final T value;
+
+        Parsed(T value) {
+            this.value = value;
+        }
+    }
+
+    private static final class Entry {
+        final String key;
+        final String[] values;
+        final boolean multi;
+        Parsed<byte[][]> addresses;
+        Parsed<BigDecimal[]> numbers;
+        Parsed<long[]> dates;
+
+        Entry(String key, String[] values, boolean multi) {
+            this.key = key;
+            this.values = values;
+            this.multi = multi;
+        }
     }
 
     /** Collects keys; the last value given for a key (in any case) wins. */

@@ -100,12 +100,36 @@ public final class CompiledBody {
 
     /** The statements that may apply to the request's action, in document order. */
     int[] candidates(Request r) {
-        int[] c = byAction.get(r.actionLower());
+        return candidates(r.actionLower(), r.serviceLower());
+    }
+
+    int[] candidates(String actionLower, String serviceLower) {
+        int[] c = byAction.get(actionLower);
         if (c != null) {
             return c;
         }
-        c = byService.get(r.serviceLower());
+        return candidatesForService(serviceLower);
+    }
+
+    int[] candidatesForService(String serviceLower) {
+        int[] c = byService.get(serviceLower);
         return c != null ? c : always;
+    }
+
+    int[] always() {
+        return always;
+    }
+
+    java.util.Set<String> actionKeys() {
+        return byAction.keySet();
+    }
+
+    java.util.Set<String> serviceKeys() {
+        return byService.keySet();
+    }
+
+    CompiledStatement statement(int i) {
+        return statements[i];
     }
 
     /**

@@ -141,32 +141,33 @@ final class CompiledCondition {
         }
         boolean negated = op.negated();
         if (qualifier == OperatorName.Qualifier.FOR_ALL_VALUES) {
-            for (String r : rv) {
-                if (positive(r, ctx) == negated) {
+            for (int i = 0; i < rv.length; i++) {
+                if (positive(rv, i, ctx) == negated) {
                     return false;
                 }
             }
             return true;
         }
         if (qualifier == OperatorName.Qualifier.FOR_ANY_VALUE) {
-            for (String r : rv) {
-                if (positive(r, ctx) != negated) {
+            for (int i = 0; i < rv.length; i++) {
+                if (positive(rv, i, ctx) != negated) {
                     return true;
                 }
             }
             return false;
         }
         // no qualifier: a positive operator matches if any request value does; a negated one if none does
-        for (String r : rv) {
-            if (positive(r, ctx)) {
+        for (int i = 0; i < rv.length; i++) {
+            if (positive(rv, i, ctx)) {
                 return !negated;
             }
         }
         return negated;
     }
 
-    /** Whether request value {@code r} matches any policy value under the operator's positive sense. */
-    private boolean positive(String r, RequestContext ctx) {
+    /** Whether request value {@code i} matches any policy value under the operator's positive sense. */
+    private boolean positive(String[] rv, int i, RequestContext ctx) {
+        String r = rv[i];
         switch (op.family()) {
             case STRING: {
                 for (Glob g : globs) {
@@ -185,7 +186,7 @@ final class CompiledCondition {
                 return false;
             }
             case NUMERIC: {
-                BigDecimal x = Values.parseNumber(r);
+                BigDecimal x = ctx.numbersLower(lowerKey)[i];
                 if (x == null) {
                     return false;
                 }
@@ -197,7 +198,7 @@ final class CompiledCondition {
                 return false;
             }
             case DATE: {
-                long x = Values.parseDate(r);
+                long x = ctx.datesLower(lowerKey)[i];
                 if (x == Values.NOT_A_DATE) {
                     return false;
                 }
@@ -233,7 +234,7 @@ final class CompiledCondition {
                 return false;
             }
             case IP: {
-                byte[] x = IpRange.parseAddress(r);
+                byte[] x = ctx.addressesLower(lowerKey)[i];
                 if (x == null) {
                     return false;
                 }

@@ -34,29 +34,40 @@ public final class Evaluator {
      * @param ids       ids of the slots' policies, in slot order: identity…, boundary?, session…, resource?
      * @param roles     the role each slot plays
      * @param bodies    the compiled bodies, in slot order
+     * @param base      the merged index of the identity and boundary slots
      * @param identity  number of identity slots (first)
      * @param boundary  whether a boundary slot follows the identity slots
      * @param sessions  number of session slots after it
      * @param resource  whether the last slot is a resource policy
      */
     public static Decision evaluate(Request r, String[] ids, PolicyType[] roles, CompiledBody[] bodies,
-                                    int identity, boolean boundary, int sessions, boolean resource) {
+                                    MergedIndex base, int identity, boolean boundary, int sessions, boolean resource) {
         CompiledBody.Hits hits = new CompiledBody.Hits();
         boolean denied = false;
         boolean idAllow = false;
-        int slot = 0;
-        for (; slot < identity; slot++) {
-            int res = bodies[slot].scan(r, boundary, slot, hits);
-            denied |= (res & 2) != 0;
-            idAllow |= (res & 1) != 0;
+        boolean bAllow = !boundary;
+        // identity policies and boundary: one look-up in the principal's merged index
+        int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
+        for (int item : base.candidates(r)) {
+            int s = item >>> MergedIndex.STATEMENT_BITS;
+            int st = item & mask;
+            CompiledStatement statement = bodies[s].statement(st);
+            if (statement.applies(r, boundary) == Grant.NONE) {
+                continue;
+            }
+            hits.add(s, st, statement.deny);
+            if (statement.deny) {
+                denied = true;
+            } else if (s < identity) {
+                idAllow = true;
+            } else {
+                bAllow = true;
+            }
         }
+        int slot = identity;
         int boundarySlot = -1;
-        boolean bAllow = true;
         if (boundary) {
             boundarySlot = slot;
-            int res = bodies[slot].scan(r, true, slot, hits);
-            denied |= (res & 2) != 0;
-            bAllow = (res & 1) != 0;
             slot++;
         }
         int sessionStart = slot;

@@ -16,11 +16,26 @@ public final class ArnGlob {
     private final Glob[] segments;
     private final boolean everything;
     private final String source;
+    /** The literal leading segments joined with their colons ({@code arn:aws:s3:}), checked in one comparison. */
+    private final String prefix;
+    /** The first segment not covered by {@link #prefix}; {@code segments.length} when all are literal. */
+    private final int first;
 
     private ArnGlob(Glob[] segments, boolean everything, String source) {
         this.segments = segments;
         this.everything = everything;
         this.source = source;
+        int k = 0;
+        StringBuilder p = new StringBuilder();
+        while (k < segments.length && segments[k].exactText() != null) {
+            p.append(segments[k].exactText());
+            k++;
+            if (k < segments.length) {
+                p.append(':');
+            }
+        }
+        this.first = k;
+        this.prefix = p.toString();
     }
 
     public static ArnGlob compile(String text, boolean variables) {
@@ -50,9 +65,15 @@ public final class ArnGlob {
         if (everything) {
             return true;
         }
-        int start = 0;
+        if (first == segments.length) {
+            return arn.equals(prefix); // a literal ARN
+        }
+        if (!arn.startsWith(prefix)) {
+            return false;
+        }
+        int start = prefix.length();
         int last = segments.length - 1;
-        for (int i = 0; i < last; i++) {
+        for (int i = first; i < last; i++) {
             int end = arn.indexOf(':', start);
             if (end < 0 || !segments[i].matches(arn, start, end, ctx)) {
                 return false;

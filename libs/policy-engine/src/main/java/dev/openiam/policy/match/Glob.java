@@ -117,9 +117,14 @@ public final class Glob {
             case ANY:
                 return true;
             case EXACT:
-                return to - from == literal.length() && s.regionMatches(ignoreCase, from, literal, 0, literal.length());
+                if (to - from != literal.length()) {
+                    return false;
+                }
+                return ignoreCase ? s.regionMatches(true, from, literal, 0, literal.length())
+                        : from == 0 && to == s.length() ? s.equals(literal) : s.startsWith(literal, from);
             case PREFIX:
-                return to - from >= literal.length() && s.regionMatches(ignoreCase, from, literal, 0, literal.length());
+                return to - from >= literal.length() && (ignoreCase
+                        ? s.regionMatches(true, from, literal, 0, literal.length()) : s.startsWith(literal, from));
             default:
                 return general(s, from, to, ctx);
         }
