@@ -38,6 +38,13 @@ public record PageRequest(String after, int maxItems) {
         return new Page<>(items, true, Base64.getUrlEncoder().withoutPadding().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** A page of a list held in memory, sorted by {@code sortKey} (small lists: tags, access keys). */
+    public <T> Page<T> slice(List<T> all, Function<T, String> sortKey) {
+        List<T> after = all.stream().filter(item -> sortKey.apply(item).compareTo(this.after) > 0)
+                .sorted(java.util.Comparator.comparing(sortKey)).limit(maxItems + 1L).toList();
+        return page(after, sortKey);
+    }
+
     /** A LIKE pattern for entities whose path starts with {@code prefix}. */
     public static String likePrefix(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -38,6 +38,18 @@ public class AccountWrites {
                                             Instant.now().truncatedTo(ChronoUnit.MICROS), topic, session);
                                     return work.apply(change).map(value -> new Committed<>(value, change.revision()));
                                 })))
+                .onFailure(AccountWrites::isUniqueViolation).transform(e -> IamException.alreadyExists(
+                        "The request was rejected because it attempted to create a resource that already exists."))
                 .invoke(relay::wakeUp);
+    }
+
+    /** A unique index caught what the checks inside the lock could not see (a name across accounts). */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

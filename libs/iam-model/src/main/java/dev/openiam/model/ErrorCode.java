@@ -9,6 +9,7 @@ public enum ErrorCode {
     MISSING_PARAMETER("MissingParameter", 400),
     INVALID_INPUT("InvalidInput", 400),
     INVALID_ACTION("InvalidAction", 400),
+    MISSING_ACTION("MissingAction", 400),
     MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
     NO_SUCH_ENTITY("NoSuchEntity", 404),
     ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),

@@ -17,6 +17,12 @@ public sealed interface IdentityEvent extends Event {
     record AccountCreated(String accountId, String rootArn, Instant createDate) implements IdentityEvent {
     }
 
+    record AccountAliasCreated(String accountAlias, String previousAlias) implements IdentityEvent {
+    }
+
+    record AccountAliasDeleted(String accountAlias) implements IdentityEvent {
+    }
+
     record UserCreated(String userId, String userName, String path, String arn, Instant createDate,
                        List<Tag> tags) implements IdentityEvent {
     }

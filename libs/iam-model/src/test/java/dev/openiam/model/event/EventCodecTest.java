@@ -20,6 +20,8 @@ class EventCodecTest {
         List<Tag> tags = List.of(new Tag("team", "core"), new Tag("cost-center", ""));
         return List.of(
                 new IdentityEvent.AccountCreated("123456789012", "arn:aws:iam::123456789012:root", NOW),
+                new IdentityEvent.AccountAliasCreated("example-corp", null),
+                new IdentityEvent.AccountAliasDeleted("example-corp"),
                 new IdentityEvent.UserCreated("AIDAAAAAAAAAAAAAAAAA", "alice", "/", "arn:aws:iam::123456789012:user/alice", NOW, tags),
                 new IdentityEvent.UserUpdated("AIDAAAAAAAAAAAAAAAAA", "alice", "alicia", "/x/", "arn:aws:iam::123456789012:user/x/alicia"),
                 new IdentityEvent.UserDeleted("AIDAAAAAAAAAAAAAAAAA", "alice", "arn:aws:iam::123456789012:user/alice"),

@@ -1,0 +1,70 @@
+package dev.openiam.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The AWS CLI v2 and boto3 from Debian ({@code apt-get install awscli python3-boto3}; {@code .ci/run}
+ * installs them) driving the local system through scripts in {@code src/test/scripts}.
+ */
+@ExtendWith(LocalSystem.class)
+class AwsCliE2ETest {
+
+    static final Path AWS = Path.of("/usr/bin/aws");
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @Test
+    void theAwsCliDrivesEveryIdentityCommand() throws Exception {
+        assumeTrue(Files.isExecutable(AWS), "AWS CLI v2 is not installed at /usr/bin/aws");
+        assertThat(run(List.of("bash", script("aws-cli-lifecycle.sh")))).contains("aws-cli lifecycle: ok");
+    }
+
+    @Test
+    void boto3DrivesTheApi() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import boto3"), true) != null,
+                "boto3 for /usr/bin/python3 is not installed");
+        assertThat(run(List.of(PYTHON.toString(), script("boto3_lifecycle.py")))).contains("boto3 lifecycle: ok");
+    }
+
+    private static String script(String name) {
+        return Path.of("src/test/scripts", name).toAbsolutePath().toString();
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        return run(command, false);
+    }
+
+    /** Output of the command; on failure an assertion error with the output, or {@code null} when {@code quiet}. */
+    private static String run(List<String> command, boolean quiet) throws IOException, InterruptedException {
+        Path home = Files.createDirectories(Path.of("target/aws-home")).toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.putAll(LocalSystem.get().clientEnvironment());
+        // nothing of the developer's own AWS configuration may leak into the run
+        env.put("HOME", home.toString());
+        env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
+        env.put("AWS_PAGER", "");
+        env.remove("AWS_PROFILE");
+        env.remove("AWS_SESSION_TOKEN");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            if (quiet) {
+                return null;
+            }
+            throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+}

@@ -1,0 +1,158 @@
+package dev.openiam.e2e;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system under test: started once per test run with {@code deploy/local/iam-local start} (own
+ * IAM_HOME and ports under {@code target/}, so a developer's instance is left alone) and stopped with
+ * {@code iam-local stop} when the run ends. Tests read its endpoint and root credentials from the
+ * {@code local.env} it writes, exactly as a user would.
+ */
+public final class LocalSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
+
+    private static final Object LOCK = new Object();
+    private static LocalSystem started;
+
+    private final Path repository;
+    private final Path home;
+    private final Map<String, String> env;
+    private final Map<String, String> local = new HashMap<>();
+
+    private LocalSystem() {
+        repository = Path.of(System.getProperty("iam.repository", "..")).toAbsolutePath().normalize();
+        home = Path.of(System.getProperty("iam.home", "target/iam-home")).toAbsolutePath();
+        env = new HashMap<>(System.getenv());
+        env.remove("DB_URL");
+        env.remove("KAFKA_BOOTSTRAP_SERVERS");
+        env.put("IAM_HOME", home.toString());
+        env.put("IAM_PG_PORT", "25432");
+        env.put("IAM_KAFKA_PORT", "29092");
+        env.put("IAM_KAFKA_CONTROLLER_PORT", "29093");
+        env.put("IAM_IDENTITY_PORT", "28081");
+    }
+
+    /** The running system (started on first use). */
+    public static LocalSystem get() {
+        synchronized (LOCK) {
+            if (started == null) {
+                LocalSystem system = new LocalSystem();
+                try {
+                    system.run("start");
+                    system.readLocalEnv();
+                } catch (RuntimeException e) {
+                    try {
+                        system.run("stop");
+                    } catch (RuntimeException stopFailure) {
+                        e.addSuppressed(stopFailure);
+                    }
+                    throw e;
+                }
+                started = system;
+            }
+            return started;
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        get();
+        // Registered in the root store, so it is closed once, when the whole run ends.
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(LocalSystem.class, k -> started);
+    }
+
+    @Override
+    public void close() {
+        run("stop");
+    }
+
+    public URI endpoint() {
+        return URI.create(value("IAM_ENDPOINT"));
+    }
+
+    public String accountId() {
+        return value("IAM_ACCOUNT_ID");
+    }
+
+    public String accessKeyId() {
+        return value("AWS_ACCESS_KEY_ID");
+    }
+
+    public String secretAccessKey() {
+        return value("AWS_SECRET_ACCESS_KEY");
+    }
+
+    public Path repository() {
+        return repository;
+    }
+
+    /** The environment a CLI or script gets: the system's local.env on top of this JVM's environment. */
+    public Map<String, String> clientEnvironment() {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(local);
+        return merged;
+    }
+
+    private String value(String key) {
+        String value = local.get(key);
+        if (value == null) {
+            throw new IllegalStateException(key + " is missing from " + home.resolve("local.env"));
+        }
+        return value;
+    }
+
+    private void run(String command) {
+        Path script = repository.resolve("deploy/local/iam-local");
+        try {
+            Files.createDirectories(home);
+            Path log = home.resolve("iam-local-" + command + ".log");
+            ProcessBuilder builder = new ProcessBuilder(List.of("bash", script.toString(), command))
+                    .directory(repository.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("iam-local " + command + " failed:\n" + Files.readString(log));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running iam-local " + command, e);
+        }
+    }
+
+    private void readLocalEnv() {
+        try {
+            for (String line : Files.readAllLines(home.resolve("local.env"))) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                if (trimmed.startsWith("export ")) {
+                    trimmed = trimmed.substring(7);
+                }
+                int equals = trimmed.indexOf('=');
+                if (equals > 0) {
+                    String value = trimmed.substring(equals + 1);
+                    if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'") || value.startsWith("\"") && value.endsWith("\""))) {
+                        value = value.substring(1, value.length() - 1);
+                    }
+                    local.put(trimmed.substring(0, equals), value);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + home.resolve("local.env"), e);
+        }
+    }
+}

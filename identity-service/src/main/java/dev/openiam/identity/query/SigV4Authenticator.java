@@ -1,0 +1,43 @@
+package dev.openiam.identity.query;
+
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.awsprotocol.sigv4.SigV4Credential;
+import dev.openiam.awsprotocol.sigv4.SigV4Verifier;
+import dev.openiam.identity.auth.Caller;
+import dev.openiam.identity.auth.CallerAuthenticator;
+import dev.openiam.model.EntityType;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+
+/**
+ * Authenticates a SigV4-signed request made with a long-term access key: the key names the secret,
+ * which is decrypted here and used to recompute the signature; it never leaves this service.
+ * Temporary keys ({@code ASIA…}) are sts-service's and are refused until it exists.
+ */
+@ApplicationScoped
+public class SigV4Authenticator {
+
+    private final CallerAuthenticator keys;
+    private final SigV4Verifier verifier = new SigV4Verifier();
+    private final Clock clock = Clock.systemUTC();
+
+    public SigV4Authenticator(CallerAuthenticator keys) {
+        this.keys = keys;
+    }
+
+    /** The caller of {@code request}, signed for {@code service}; fails with AWS's code otherwise. */
+    public Uni<Caller> authenticate(HttpRequestData request, String service) {
+        SigV4Credential credential = SigV4Verifier.parse(request);
+        if (!EntityType.ACCESS_KEY.isValid(credential.accessKeyId())) {
+            throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
+        }
+        return keys.resolve(credential.accessKeyId()).map(holder -> {
+            verifier.verify(request, credential, holder.secret(), service, clock.instant());
+            return holder.caller();
+        });
+    }
+}

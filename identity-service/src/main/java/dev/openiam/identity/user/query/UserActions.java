@@ -1,0 +1,95 @@
+package dev.openiam.identity.user.query;
+
+import dev.openiam.awsprotocol.query.QueryRequest;
+import dev.openiam.identity.account.AccountRepository;
+import dev.openiam.identity.auth.Caller;
+import dev.openiam.identity.common.PageRequest;
+import dev.openiam.identity.query.Arns;
+import dev.openiam.identity.query.IamAction;
+import dev.openiam.identity.query.IamAction.Result;
+import dev.openiam.identity.query.IamActionGroup;
+import dev.openiam.identity.query.IamXml;
+import dev.openiam.identity.user.domain.UserService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Locale;
+
+/** CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser, TagUser, UntagUser, ListUserTags. */
+@ApplicationScoped
+public class UserActions implements IamActionGroup {
+
+    private final UserService users;
+    private final AccountRepository accounts;
+
+    public UserActions(UserService users, AccountRepository accounts) {
+        this.users = users;
+        this.accounts = accounts;
+    }
+
+    @Override
+    public List<IamAction> actions() {
+        return List.of(
+                new IamAction("CreateUser", Arns.created("user", "UserName"), this::create),
+                new IamAction("GetUser", Arns.userOrCaller(), this::get),
+                new IamAction("ListUsers", Arns.collection("user"), this::list),
+                new IamAction("UpdateUser", Arns.entity("user", "UserName"), this::update),
+                new IamAction("DeleteUser", Arns.entity("user", "UserName"), this::delete),
+                new IamAction("TagUser", Arns.entity("user", "UserName"), this::tag),
+                new IamAction("UntagUser", Arns.entity("user", "UserName"), this::untag),
+                new IamAction("ListUserTags", Arns.entity("user", "UserName"), this::listTags));
+    }
+
+    private Uni<Result> create(QueryRequest q, Caller caller) {
+        return users.create(caller.accountId(), caller.arn(), q.required("UserName"), q.string("Path"), q.tags("Tags"))
+                .map(c -> Result.written(r -> r.element("User", u -> IamXml.user(u, c.value())), c.revision()));
+    }
+
+    /** Without UserName, GetUser describes the caller; for the root user that is the account's root. */
+    private Uni<Result> get(QueryRequest q, Caller caller) {
+        String userName = q.string("UserName");
+        if (userName == null && caller.root()) {
+            return Panache.withSession(() -> accounts.findById(caller.accountId())).map(account -> Result.of(r ->
+                    r.element("User", u -> u.text("UserId", caller.accountId()).text("Arn", caller.arn())
+                            .date("CreateDate", account.createdAt))));
+        }
+        String name = userName != null ? userName : caller.arn().substring(caller.arn().lastIndexOf('/') + 1);
+        return users.get(caller.accountId(), name).map(user -> Result.of(r -> r.element("User", u -> IamXml.user(u, user))));
+    }
+
+    private Uni<Result> list(QueryRequest q, Caller caller) {
+        return users.list(caller.accountId(), q.string("PathPrefix"), q.string("Marker"), q.integer("MaxItems"))
+                .map(page -> Result.of(r -> r.list("Users", page.items(), IamXml::user).page(page.isTruncated(), page.marker())));
+    }
+
+    private Uni<Result> update(QueryRequest q, Caller caller) {
+        return users.update(caller.accountId(), caller.arn(), q.required("UserName"), q.string("NewUserName"), q.string("NewPath"))
+                .map(c -> Result.empty(c.revision()));
+    }
+
+    private Uni<Result> delete(QueryRequest q, Caller caller) {
+        return users.delete(caller.accountId(), caller.arn(), q.required("UserName")).map(c -> Result.empty(c.revision()));
+    }
+
+    private Uni<Result> tag(QueryRequest q, Caller caller) {
+        return users.tag(caller.accountId(), caller.arn(), q.required("UserName"), q.tags("Tags"))
+                .map(c -> Result.empty(c.revision()));
+    }
+
+    private Uni<Result> untag(QueryRequest q, Caller caller) {
+        List<String> keys = q.list("TagKeys");
+        return users.untag(caller.accountId(), caller.arn(), q.required("UserName"), keys.isEmpty() ? null : keys)
+                .map(c -> Result.empty(c.revision()));
+    }
+
+    private Uni<Result> listTags(QueryRequest q, Caller caller) {
+        PageRequest page = PageRequest.of(q.string("Marker"), q.integer("MaxItems"));
+        return users.listTags(caller.accountId(), q.required("UserName")).map(tags -> {
+            var slice = page.slice(tags, tag -> tag.key().toLowerCase(Locale.ROOT));
+            return Result.of(r -> r.tags("Tags", slice.items()).page(slice.isTruncated(), slice.marker()));
+        });
+    }
+
+}
