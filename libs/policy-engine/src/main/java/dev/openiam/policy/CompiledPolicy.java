@@ -23,7 +23,7 @@ public final class CompiledPolicy {
         this.type = type;
         this.document = document;
         this.json = json;
-        this.body = new CompiledBody(document);
+        this.body = new CompiledBody(document, id);
     }
 
     /** The caller's name for the policy (e.g. its ARN), used in {@link StatementRef}s. */

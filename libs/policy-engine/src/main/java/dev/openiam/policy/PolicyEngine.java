@@ -36,7 +36,10 @@ public final class PolicyEngine {
         return new CompiledPolicy(id, type, r.document(), r.tree());
     }
 
-    /** Grammar and limit errors, then the linter's warnings, for a document of {@code type}. Never throws. */
+    /**
+     * Grammar and limit errors for a document of {@code type}; for a document without errors, the linter's
+     * warnings and suggestions. Never throws.
+     */
     public static List<Finding> validate(String json, PolicyType type) {
         return validate(json, type, PolicyKind.defaultFor(type));
     }
@@ -45,7 +48,8 @@ public final class PolicyEngine {
     public static List<Finding> validate(String json, PolicyType type, PolicyKind kind) {
         PolicyParser.Result r = PolicyParser.parse(json, type, kind);
         List<Finding> out = new ArrayList<>(r.errors());
-        if (r.tree() != null && r.tree().isObject()) {
+        // the linter's contract: it sees only documents that passed the grammar checks
+        if (r.ok()) {
             try {
                 out.addAll(PolicyLinter.lint(r.tree(), type));
             } catch (RuntimeException e) {

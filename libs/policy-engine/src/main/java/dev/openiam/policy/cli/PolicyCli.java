@@ -239,6 +239,15 @@ public final class PolicyCli {
         CompiledPolicy boundary = optionalPolicy(root, "permissionBoundary", PolicyType.PERMISSION_BOUNDARY);
         set.permissionBoundary(boundary);
         set.sessionPolicy(optionalPolicy(root, "sessionPolicy", PolicyType.SESSION));
+        JsonNode sessions = root.get("sessionPolicies");
+        if (sessions != null && !sessions.isNull()) {
+            if (!sessions.isArray()) {
+                throw new CaseException("`sessionPolicies` must be an array of policy documents");
+            }
+            for (int i = 0; i < sessions.size(); i++) {
+                set.sessionPolicy(policy("sessionPolicies[" + i + "]", sessions.get(i), PolicyType.SESSION));
+            }
+        }
         CompiledPolicy resource = optionalPolicy(root, "resourcePolicy", PolicyType.RESOURCE);
         CompiledPolicy trust = optionalPolicy(root, "trustPolicy", PolicyType.TRUST);
         if (resource != null && trust != null) {

@@ -26,7 +26,18 @@ public final class CompiledBody {
     /** Lowercased full action → candidates for exactly that action. */
     private final Map<String, int[]> byAction;
 
+    private final String policyId;
+    /** Statement references by role ordinal, built on first use (racy but idempotent: refs are immutable). */
+    private final dev.openiam.policy.StatementRef[][] refs =
+            new dev.openiam.policy.StatementRef[dev.openiam.policy.PolicyType.values().length][];
+
     public CompiledBody(PolicyDocument doc) {
+        this(doc, null);
+    }
+
+    /** @param policyId the id reported in statement references */
+    public CompiledBody(PolicyDocument doc, String policyId) {
+        this.policyId = policyId;
         List<Statement> list = doc.statements();
         statements = new CompiledStatement[list.size()];
         for (int i = 0; i < statements.length; i++) {
@@ -84,6 +95,20 @@ public final class CompiledBody {
             a[i++] = v;
         }
         return a;
+    }
+
+    /** The reference to statement {@code i} when the policy plays {@code role}; cached. */
+    dev.openiam.policy.StatementRef ref(int i, dev.openiam.policy.PolicyType role) {
+        dev.openiam.policy.StatementRef[] byStatement = refs[role.ordinal()];
+        if (byStatement == null) {
+            byStatement = new dev.openiam.policy.StatementRef[statements.length];
+            for (int k = 0; k < statements.length; k++) {
+                byStatement[k] = new dev.openiam.policy.StatementRef(policyId, role, statements[k].index,
+                        statements[k].sid);
+            }
+            refs[role.ordinal()] = byStatement;
+        }
+        return byStatement[i];
     }
 
     public int statementCount() {

@@ -7,7 +7,6 @@ import dev.openiam.policy.PolicyType;
 import dev.openiam.policy.Request;
 import dev.openiam.policy.StatementRef;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -135,7 +134,8 @@ public final class Evaluator {
     private static List<StatementRef> refs(CompiledBody.Hits hits, String[] ids, PolicyType[] roles,
                                            CompiledBody[] bodies, boolean denies, int identityEnd, int boundarySlot,
                                            int sessionFrom, int sessionEnd, int resourceSlot) {
-        List<StatementRef> out = new ArrayList<>(hits.size);
+        StatementRef[] out = new StatementRef[hits.size];
+        int n = 0;
         for (int k = 0; k < hits.size; k++) {
             int item = hits.items[k];
             boolean deny = CompiledBody.Hits.deny(item);
@@ -147,10 +147,8 @@ public final class Evaluator {
                     || slot == resourceSlot)) {
                 continue;
             }
-            int st = CompiledBody.Hits.statement(item);
-            CompiledBody body = bodies[slot];
-            out.add(new StatementRef(ids[slot], roles[slot], body.index(st), body.sid(st)));
+            out[n++] = bodies[slot].ref(CompiledBody.Hits.statement(item), roles[slot]);
         }
-        return out;
+        return n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
     }
 }

@@ -164,6 +164,22 @@ class PolicyCliTest {
         assertThat(bad.get("error").asText()).isEqualTo("unknown `principalType` `martian`");
     }
 
+    @Test
+    void evaluateCombinesSessionPolicies() {
+        String allowAll = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+        String ec2 = allowAll.replace("\"*\",\"Resource", "\"ec2:*\",\"Resource");
+        String line = "{\"id\":9,\"identityPolicies\":[" + allowAll + "],\"sessionPolicy\":" + ec2
+                + ",\"sessionPolicies\":[" + allowAll + "],\"request\":{\"principal\":"
+                + "\"arn:aws:sts::111122223333:assumed-role/app/s\",\"action\":\"s3:GetObject\",\"resource\":\"*\"}}";
+        JsonNode a = json(PolicyCli.answer(line));
+        assertThat(a.get("decision").asText()).isEqualTo("Allow");
+        assertThat(a.get("reasons")).extracting(JsonNode::asText)
+                .containsExactly("identityPolicies[0]:Statement[0]", "sessionPolicies[0]:Statement[0]");
+        JsonNode denied = json(PolicyCli.answer(line.replace(",\"sessionPolicies\":[" + allowAll + "]", "")));
+        assertThat(denied.get("decision").asText()).isEqualTo("ImplicitDeny");
+        assertThat(denied.get("reasons").get(0).asText()).isEqualTo("no session policy allows the s3:GetObject action");
+    }
+
     static JsonNode json(String s) {
         try {
             return MAPPER.readTree(s);
