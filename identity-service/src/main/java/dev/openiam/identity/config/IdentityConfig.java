@@ -19,6 +19,9 @@ public interface IdentityConfig {
     @WithDefault("kek-1")
     String kekId();
 
+    /** The token other services present to the internal endpoints; absent means they refuse every call. */
+    Optional<String> internalToken();
+
     Bootstrap bootstrap();
 
     Outbox outbox();

@@ -1,0 +1,76 @@
+package dev.openiam.identity.auth.internal;
+
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.identity.auth.Caller;
+import dev.openiam.identity.config.IdentityConfig;
+import dev.openiam.identity.query.SigV4Authenticator;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * For other services (sts-service, audit-service): authenticates a SigV4 request they received, signed
+ * with a long-term access key, and answers who signed it. The secret never leaves identity-service.
+ * Callers present the internal service token ({@code IAM_INTERNAL_TOKEN}); without one configured, the
+ * endpoint refuses every call (fail closed). Internal JWTs replace the token when policy-service lands.
+ */
+@Path("/internal/v1/authenticate")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "internal")
+public class InternalAuthenticationResource {
+
+    /** The request as the calling service received it; {@code body} is base64. */
+    public record AuthenticateRequest(String service, String method, String rawPath, String rawQuery,
+                                      Map<String, List<String>> headers, String body) {
+    }
+
+    private final SigV4Authenticator authenticator;
+    private final IdentityConfig config;
+
+    public InternalAuthenticationResource(SigV4Authenticator authenticator, IdentityConfig config) {
+        this.authenticator = authenticator;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Authenticate a SigV4-signed request made with a long-term access key")
+    public Uni<Caller> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthenticateRequest request) {
+        checkServiceToken(authorization);
+        if (request == null || request.service() == null || request.method() == null || request.rawPath() == null) {
+            throw IamException.validation("service, method and rawPath are required");
+        }
+        byte[] body;
+        try {
+            body = request.body() == null ? new byte[0] : Base64.getDecoder().decode(request.body());
+        } catch (IllegalArgumentException e) {
+            throw IamException.validation("body must be base64");
+        }
+        return authenticator.authenticate(new HttpRequestData(request.method(), request.rawPath(), request.rawQuery(),
+                request.headers(), body), request.service());
+    }
+
+    private void checkServiceToken(String authorization) {
+        String expected = config.internalToken().orElse(null);
+        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
+        if (expected == null || presented == null || !MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+            throw new IamException(ErrorCode.ACCESS_DENIED, "internal endpoint: a valid service token is required");
+        }
+    }
+}
