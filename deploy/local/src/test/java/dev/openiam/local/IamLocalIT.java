@@ -143,6 +143,22 @@ class IamLocalIT {
         assertThat(result.output).contains("unknown service `nosuch`");
     }
 
+    @Test
+    void aTakenPortStopsTheStartBeforeAnythingRuns() throws Exception {
+        Map<String, String> taken = new HashMap<>(env);
+        Path otherHome = Files.createDirectories(home.resolveSibling(home.getFileName() + "-taken"));
+        taken.put("IAM_HOME", otherHome.toString());
+        try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            taken.put("IAM_KAFKA_PORT", Integer.toString(squatter.getLocalPort()));
+            Result result = run(taken, "start");
+            assertThat(result.exit).isEqualTo(1);
+            assertThat(result.output).contains("port " + squatter.getLocalPort(), "IAM_KAFKA_PORT");
+        }
+        try (var files = Files.list(otherHome.resolve("run"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".pid"))).as("nothing was started").isEmpty();
+        }
+    }
+
     // --- helpers ------------------------------------------------------------------------------
 
     private record Result(int exit, String output) {
