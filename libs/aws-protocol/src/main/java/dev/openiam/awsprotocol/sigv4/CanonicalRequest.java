@@ -57,15 +57,19 @@ final class CanonicalRequest {
         return Encoding.encode(normalized.toString(), true);
     }
 
-    /** Every parameter but {@code X-Amz-Signature} of a presigned request, encoded and sorted. */
+    /**
+     * Every parameter but {@code X-Amz-Signature} of a presigned request, decoded, encoded again and
+     * sorted. A {@code +} is read as a space, as the Query protocol reads it, so the signature covers
+     * the values the server acts on; signers send a literal plus as {@code %2B}.
+     */
     static String query(String rawQuery, boolean presigned) {
         List<String[]> pairs = new ArrayList<>();
         for (QueryParams.Raw p : QueryParams.split(rawQuery)) {
-            String name = Encoding.encode(Encoding.percentDecode(p.name()), false);
+            String name = Encoding.encode(Encoding.percentDecode(p.name(), true), false);
             if (presigned && name.equals("X-Amz-Signature")) {
                 continue;
             }
-            pairs.add(new String[] {name, Encoding.encode(Encoding.percentDecode(p.value()), false)});
+            pairs.add(new String[] {name, Encoding.encode(Encoding.percentDecode(p.value(), true), false)});
         }
         pairs.sort((a, b) -> {
             int byName = a[0].compareTo(b[0]);

@@ -39,16 +39,19 @@ final class Encoding {
     }
 
     /**
-     * Decodes {@code %XX} escapes to bytes; {@code +} stays {@code +} (RFC 3986, not form encoding),
-     * and a {@code %} not followed by two hex digits stays literal, so nothing is lost or rejected.
+     * Decodes {@code %XX} escapes to bytes and, if {@code plusIsSpace}, {@code +} to a space (the
+     * form encoding of query strings, as the Query protocol reads them); a {@code %} not followed by
+     * two hex digits stays literal, so nothing is lost or rejected.
      */
-    static byte[] percentDecode(String s) {
+    static byte[] percentDecode(String s, boolean plusIsSpace) {
         byte[] in = s.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
         for (int i = 0; i < in.length; i++) {
             if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
                 out.write(hex(in[i + 1]) << 4 | hex(in[i + 2]));
                 i += 2;
+            } else if (plusIsSpace && in[i] == '+') {
+                out.write(' ');
             } else {
                 out.write(in[i]);
             }

@@ -10,11 +10,11 @@ final class QueryParams {
     /** One {@code name=value} pair, still percent-encoded; {@code value} is empty for a bare name. */
     record Raw(String name, String value) {
         String decodedName() {
-            return new String(Encoding.percentDecode(name), StandardCharsets.UTF_8);
+            return new String(Encoding.percentDecode(name, true), StandardCharsets.UTF_8);
         }
 
         String decodedValue() {
-            return new String(Encoding.percentDecode(value), StandardCharsets.UTF_8);
+            return new String(Encoding.percentDecode(value, true), StandardCharsets.UTF_8);
         }
     }
 
