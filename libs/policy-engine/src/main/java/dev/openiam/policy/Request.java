@@ -20,6 +20,7 @@ public final class Request {
     // derived
     private final String actionLower;
     private final String serviceLower;
+    private final String headLower;
     private final String principalAccount;
     private final String sessionRoleName;
     private final boolean accountRoot;
@@ -37,6 +38,7 @@ public final class Request {
         this.actionLower = action.toLowerCase(Locale.ROOT);
         int colon = actionLower.indexOf(':');
         this.serviceLower = colon < 0 ? actionLower : actionLower.substring(0, colon);
+        this.headLower = colon >= 0 && colon + 1 < actionLower.length() ? actionLower.substring(0, colon + 2) : null;
         String account = null;
         String roleName = null;
         boolean root = false;
@@ -140,6 +142,11 @@ public final class Request {
     /** Internal: the lowercased service prefix of the action. */
     public String serviceLower() {
         return serviceLower;
+    }
+
+    /** Internal: the lowercased service prefix, colon and first letter of the action name, or {@code null}. */
+    public String headLower() {
+        return headLower;
     }
 
     /** Internal: for an {@code assumed-role} session ARN, the role's name; otherwise {@code null}. */

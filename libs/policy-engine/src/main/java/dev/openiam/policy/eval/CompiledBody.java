@@ -23,6 +23,8 @@ public final class CompiledBody {
     private final int[] always;
     /** Lowercased service prefix → candidates for any action of that service. */
     private final Map<String, int[]> byService;
+    /** Lowercased service prefix, colon and first letter of the action name → candidates. */
+    private final Map<String, int[]> byHead;
     /** Lowercased full action → candidates for exactly that action. */
     private final Map<String, int[]> byAction;
 
@@ -45,6 +47,7 @@ public final class CompiledBody {
         }
         TreeSet<Integer> alwaysSet = new TreeSet<>();
         Map<String, TreeSet<Integer>> service = new HashMap<>();
+        Map<String, TreeSet<Integer>> head = new HashMap<>();
         Map<String, TreeSet<Integer>> exact = new HashMap<>();
         for (int i = 0; i < statements.length; i++) {
             CompiledStatement s = statements[i];
@@ -60,6 +63,8 @@ public final class CompiledBody {
                     alwaysSet.add(i);
                 } else if (g.exactText() != null) {
                     exact.computeIfAbsent(text, k -> new TreeSet<>()).add(i);
+                } else if (colon + 1 < text.length() && text.charAt(colon + 1) != '*' && text.charAt(colon + 1) != '?') {
+                    head.computeIfAbsent(text.substring(0, colon + 2), k -> new TreeSet<>()).add(i);
                 } else {
                     service.computeIfAbsent(prefix, k -> new TreeSet<>()).add(i);
                 }
@@ -68,21 +73,31 @@ public final class CompiledBody {
         always = toArray(alwaysSet);
         byService = new HashMap<>();
         for (var e : service.entrySet()) {
-            TreeSet<Integer> set = new TreeSet<>(e.getValue());
-            set.addAll(alwaysSet);
-            byService.put(e.getKey(), toArray(set));
+            byService.put(e.getKey(), union(alwaysSet, e.getValue()));
+        }
+        byHead = new HashMap<>();
+        for (var e : head.entrySet()) {
+            String h = e.getKey();
+            byHead.put(h, union(alwaysSet, e.getValue(), service.get(h.substring(0, h.length() - 2))));
         }
         byAction = new HashMap<>();
         for (var e : exact.entrySet()) {
             String action = e.getKey();
-            TreeSet<Integer> set = new TreeSet<>(e.getValue());
-            set.addAll(alwaysSet);
-            TreeSet<Integer> svc = service.get(action.substring(0, action.indexOf(':')));
-            if (svc != null) {
-                set.addAll(svc);
-            }
-            byAction.put(action, toArray(set));
+            int colon = action.indexOf(':');
+            byAction.put(action, union(alwaysSet, e.getValue(), service.get(action.substring(0, colon)),
+                    head.get(action.substring(0, colon + 2))));
         }
+    }
+
+    @SafeVarargs
+    private static int[] union(TreeSet<Integer> always, TreeSet<Integer>... more) {
+        TreeSet<Integer> set = new TreeSet<>(always);
+        for (TreeSet<Integer> m : more) {
+            if (m != null) {
+                set.addAll(m);
+            }
+        }
+        return toArray(set);
     }
 
     private static int[] toArray(TreeSet<Integer> set) {
@@ -125,15 +140,29 @@ public final class CompiledBody {
 
     /** The statements that may apply to the request's action, in document order. */
     int[] candidates(Request r) {
-        return candidates(r.actionLower(), r.serviceLower());
+        return candidates(r.actionLower(), r.headLower(), r.serviceLower());
     }
 
-    int[] candidates(String actionLower, String serviceLower) {
+    int[] candidates(String actionLower, String headLower, String serviceLower) {
         int[] c = byAction.get(actionLower);
         if (c != null) {
             return c;
         }
+        return candidatesForHead(headLower, serviceLower);
+    }
+
+    int[] candidatesForHead(String headLower, String serviceLower) {
+        if (headLower != null) {
+            int[] c = byHead.get(headLower);
+            if (c != null) {
+                return c;
+            }
+        }
         return candidatesForService(serviceLower);
+    }
+
+    java.util.Set<String> headKeys() {
+        return byHead.keySet();
     }
 
     int[] candidatesForService(String serviceLower) {

@@ -18,20 +18,29 @@ public final class MergedIndex {
     private static final int[] NONE = new int[0];
 
     private final Map<String, int[]> byAction = new HashMap<>();
+    private final Map<String, int[]> byHead = new HashMap<>();
     private final Map<String, int[]> byService = new HashMap<>();
     private final int[] always;
 
     /** Indexes the first {@code count} bodies. */
     public MergedIndex(CompiledBody[] bodies, int count) {
         Set<String> actions = new HashSet<>();
+        Set<String> heads = new HashSet<>();
         Set<String> services = new HashSet<>();
         for (int slot = 0; slot < count; slot++) {
             actions.addAll(bodies[slot].actionKeys());
+            heads.addAll(bodies[slot].headKeys());
             services.addAll(bodies[slot].serviceKeys());
         }
         for (String a : actions) {
-            String svc = a.substring(0, a.indexOf(':'));
-            byAction.put(a, concat(bodies, count, b -> b.candidates(a, svc)));
+            int colon = a.indexOf(':');
+            String svc = a.substring(0, colon);
+            String head = colon + 1 < a.length() ? a.substring(0, colon + 2) : null;
+            byAction.put(a, concat(bodies, count, b -> b.candidates(a, head, svc)));
+        }
+        for (String h : heads) {
+            String svc = h.substring(0, h.length() - 2);
+            byHead.put(h, concat(bodies, count, b -> b.candidatesForHead(h, svc)));
         }
         for (String svc : services) {
             byService.put(svc, concat(bodies, count, b -> b.candidatesForService(svc)));
@@ -61,6 +70,12 @@ public final class MergedIndex {
         int[] c = byAction.get(r.actionLower());
         if (c != null) {
             return c;
+        }
+        if (r.headLower() != null) {
+            c = byHead.get(r.headLower());
+            if (c != null) {
+                return c;
+            }
         }
         c = byService.get(r.serviceLower());
         return c != null ? c : always;
