@@ -194,6 +194,15 @@ public final class QueryRequest {
         return out;
     }
 
+    /**
+     * The error for an {@code Action} this endpoint does not serve: {@code InvalidAction} "Could not
+     * find operation X for version Y", as AWS words it.
+     */
+    public IamException unknownAction() {
+        return new IamException(ErrorCode.INVALID_ACTION,
+                "Could not find operation " + action() + " for version " + version());
+    }
+
     /** Every parameter, decoded, in order of arrival. */
     public Map<String, String> all() {
         return params;

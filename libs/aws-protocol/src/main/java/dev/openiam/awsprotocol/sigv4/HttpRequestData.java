@@ -1,7 +1,7 @@
 package dev.openiam.awsprotocol.sigv4;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -30,7 +30,7 @@ public record HttpRequestData(String method, String rawPath, String rawQuery,
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
             if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && e.getValue() != null) {
                 if (found == null) {
-                    found = new java.util.ArrayList<>(e.getValue());
+                    found = new ArrayList<>(e.getValue());
                 } else {
                     found.addAll(e.getValue());
                 }
@@ -43,9 +43,5 @@ public record HttpRequestData(String method, String rawPath, String rawQuery,
     public String header(String name) {
         List<String> values = headerValues(name);
         return values.isEmpty() ? null : values.get(0);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

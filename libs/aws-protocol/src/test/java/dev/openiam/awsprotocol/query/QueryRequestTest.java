@@ -141,6 +141,15 @@ class QueryRequestTest {
     }
 
     @Test
+    void anUnknownActionIsInvalidAction() {
+        assertThat(body("Action=CreateUsr&Version=2010-05-08").unknownAction())
+                .isInstanceOfSatisfying(IamException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ACTION);
+                    assertThat(e.getMessage()).isEqualTo("Could not find operation CreateUsr for version 2010-05-08");
+                });
+    }
+
+    @Test
     void printingARequestShowsNoValues() {
         assertThat(body("Action=CreateLoginProfile&Password=hunter2").toString())
                 .contains("Password").doesNotContain("hunter2");
