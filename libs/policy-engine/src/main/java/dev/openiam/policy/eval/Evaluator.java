@@ -107,7 +107,9 @@ public final class Evaluator {
                         sessionEnd, viaResource ? resourceSlot : -1), null);
             }
             MissingAllow missing;
-            if (grant == Grant.ROLE) {
+            if (r.principalKind() != dev.openiam.policy.PrincipalKind.AWS) {
+                missing = MissingAllow.RESOURCE_POLICY; // services, providers and anonymous callers have no identity policies
+            } else if (grant == Grant.ROLE) {
                 missing = !bAllow ? MissingAllow.PERMISSIONS_BOUNDARY : MissingAllow.SESSION_POLICY;
             } else if (!idAllow) {
                 missing = MissingAllow.IDENTITY_POLICY;
