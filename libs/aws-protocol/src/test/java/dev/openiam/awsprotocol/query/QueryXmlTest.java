@@ -111,6 +111,17 @@ class QueryXmlTest {
         assertThat(sts).startsWith("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">");
     }
 
+    @Test
+    void rendersTheSameFromManyThreads() {
+        List<String> rendered = java.util.stream.IntStream.range(0, 2000).parallel()
+                .mapToObj(i -> QueryXml.response("GetUser", QueryXml.IAM_NAMESPACE, "r" + (i % 10),
+                        r -> r.element("User", u -> u.text("UserName", "u" + (i % 10)).date("CreateDate", CREATED))))
+                .toList();
+        for (int i = 0; i < rendered.size(); i++) {
+            assertThat(rendered.get(i)).isEqualTo(rendered.get(i % 10));
+        }
+    }
+
     private static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

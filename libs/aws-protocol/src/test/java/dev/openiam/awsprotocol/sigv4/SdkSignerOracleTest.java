@@ -129,6 +129,39 @@ class SdkSignerOracleTest {
     }
 
     @Test
+    void oneVerifierServesManyThreads() throws Exception {
+        // a cache far smaller than the keys in use, so threads evict each other's entries all along
+        SigV4Verifier shared = new SigV4Verifier(3);
+        List<Signed> requests = IntStream.range(0, 64).mapToObj(i -> generate(new Random(0xC0C0L + i), i % 2 == 0))
+                .toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    int verified = 0;
+                    for (int round = 0; round < 10; round++) {
+                        for (int i = 0; i < requests.size(); i++) {
+                            Signed s = requests.get((i + offset * 7) % requests.size());
+                            shared.verify(s.wire(), SigV4Verifier.parse(s.wire()), s.secret(), s.service(),
+                                    s.signedAt());
+                            verified++;
+                        }
+                    }
+                    return verified;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertThat(result.get(2, java.util.concurrent.TimeUnit.MINUTES)).isEqualTo(640);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(shared.cachedKeys()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void aRequestDatedTwentyMinutesAgoIsRefusedWithAwsMessage() {
         Instant signedAt = Instant.parse("2026-11-24T04:50:42Z");
         Signed s = sign(new Random(1), false, signedAt);
