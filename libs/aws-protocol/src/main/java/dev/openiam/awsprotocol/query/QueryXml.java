@@ -154,13 +154,24 @@ public final class QueryXml {
             if (value != null) {
                 try {
                     xml.writeStartElement(namespace, name);
-                    xml.writeCharacters(xmlSafe(value));
+                    writeText(xmlSafe(value));
                     xml.writeEndElement();
                 } catch (XMLStreamException e) {
                     throw new IllegalStateException("cannot write XML", e);
                 }
             }
             return this;
+        }
+
+        /** Escapes as the writer does, and a carriage return as {@code &#13;}, which parsers would otherwise turn into a line feed. */
+        private void writeText(String value) throws XMLStreamException {
+            int start = 0;
+            for (int cr = value.indexOf('\r'); cr >= 0; cr = value.indexOf('\r', start)) {
+                xml.writeCharacters(value.substring(start, cr));
+                xml.writeEntityRef("#13");
+                start = cr + 1;
+            }
+            xml.writeCharacters(value.substring(start));
         }
 
         @Override

@@ -31,7 +31,7 @@ final class SigV4Parser {
 
     static SigV4Credential parse(HttpRequestData request) {
         String authorization = request.header("Authorization");
-        if (authorization != null) {
+        if (authorization != null && !authorization.isBlank()) {
             return parseHeader(request, authorization);
         }
         List<QueryParams.Raw> query = QueryParams.split(request.rawQuery());

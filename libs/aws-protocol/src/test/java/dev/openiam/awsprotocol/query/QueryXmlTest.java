@@ -70,11 +70,12 @@ class QueryXmlTest {
     void valuesAreEscapedNotInterpreted() {
         String nasty = "<User>&amp; \"quoted\" 'single' ]]> \u00e9\u4e2d\ud83d\ude00 </CreateUserResult>";
         String xml = QueryXml.response("GetUser", QueryXml.IAM_NAMESPACE, RID, r -> r.text("Value", nasty)
-                .text("Control", "a\u0000b\u001fc"));
+                .text("Control", "a\u0000b\u001fc").text("Lines", "a\r\nb\rc\n"));
         assertThat(xml).doesNotContain("<User>").contains("&lt;User&gt;&amp;amp;");
         Document doc = parse(xml);
         assertThat(doc.getElementsByTagName("Value").item(0).getTextContent()).isEqualTo(nasty);
         assertThat(doc.getElementsByTagName("Control").item(0).getTextContent()).isEqualTo("a\ufffdb\ufffdc");
+        assertThat(doc.getElementsByTagName("Lines").item(0).getTextContent()).isEqualTo("a\r\nb\rc\n");
         assertThat(QueryXml.xmlSafe("\ud83d")).isEqualTo("\ufffd");
     }
 

@@ -64,6 +64,8 @@ class SigV4ParseTest {
     void noSignatureAtAllIsMissingAuthenticationToken() {
         expect(() -> SigV4Verifier.parse(request(Map.of("Host", "h"))), ErrorCode.MISSING_AUTHENTICATION_TOKEN,
                 "Request is missing Authentication Token");
+        expect(() -> SigV4Verifier.parse(request(Map.of("Authorization", " "))), ErrorCode.MISSING_AUTHENTICATION_TOKEN,
+                "Request is missing Authentication Token");
         expect(() -> SigV4Verifier.parse(new HttpRequestData("GET", "/", "Action=ListUsers&Version=2010-05-08",
                 Map.of(), null)), ErrorCode.MISSING_AUTHENTICATION_TOKEN, "Request is missing Authentication Token");
     }
