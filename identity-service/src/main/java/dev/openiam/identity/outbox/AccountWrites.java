@@ -1,7 +1,6 @@
 package dev.openiam.identity.outbox;
 
 import dev.openiam.identity.account.AccountEntity;
-import dev.openiam.identity.config.IdentityConfig;
 import dev.openiam.model.IamException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -20,12 +19,10 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AccountWrites {
 
-    private final OutboxRelay relay;
-    private final String topic;
+    private final IdentityOutbox outbox;
 
-    public AccountWrites(OutboxRelay relay, IdentityConfig config) {
-        this.relay = relay;
-        this.topic = config.outbox().topic();
+    public AccountWrites(IdentityOutbox outbox) {
+        this.outbox = outbox;
     }
 
     public <T> Uni<Committed<T>> write(String accountId, String actor, Function<Change, Uni<T>> work) {
@@ -35,12 +32,12 @@ public class AccountWrites {
                                         "The account with id " + accountId + " cannot be found."))
                                 .chain(account -> {
                                     Change change = new Change(account, actor,
-                                            Instant.now().truncatedTo(ChronoUnit.MICROS), topic, session);
+                                            Instant.now().truncatedTo(ChronoUnit.MICROS), outbox.writer(), session);
                                     return work.apply(change).map(value -> new Committed<>(value, change.revision()));
                                 })))
                 .onFailure(AccountWrites::isUniqueViolation).transform(e -> IamException.alreadyExists(
                         "The request was rejected because it attempted to create a resource that already exists."))
-                .invoke(relay::wakeUp);
+                .invoke(outbox::wakeUp);
     }
 
     /** A unique index caught what the checks inside the lock could not see (a name across accounts). */

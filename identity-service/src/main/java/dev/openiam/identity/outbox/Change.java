@@ -1,9 +1,8 @@
 package dev.openiam.identity.outbox;
 
 import dev.openiam.identity.account.AccountEntity;
-import dev.openiam.model.event.EventCodec;
-import dev.openiam.model.event.EventEnvelope;
 import dev.openiam.model.event.IdentityEvent;
+import dev.openiam.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -18,14 +17,14 @@ public final class Change {
     private final AccountEntity account;
     private final String actor;
     private final Instant now;
-    private final String topic;
+    private final OutboxWriter outbox;
     private final Mutiny.Session session;
 
-    Change(AccountEntity account, String actor, Instant now, String topic, Mutiny.Session session) {
+    Change(AccountEntity account, String actor, Instant now, OutboxWriter outbox, Mutiny.Session session) {
         this.account = account;
         this.actor = actor;
         this.now = now;
-        this.topic = topic;
+        this.outbox = outbox;
         this.session = session;
     }
 
@@ -45,18 +44,7 @@ public final class Change {
     /** Appends {@code event} to the outbox at the account's next revision. */
     public Uni<Void> emit(IdentityEvent event) {
         account.revision++;
-        EventEnvelope envelope = EventEnvelope.of(account.accountId, account.revision, now, actor, event);
-        OutboxEntity row = new OutboxEntity();
-        row.eventId = envelope.eventId();
-        row.accountId = envelope.accountId();
-        row.revision = envelope.revision();
-        row.topic = topic;
-        row.eventType = envelope.type();
-        row.version = envelope.version();
-        row.actor = envelope.actor();
-        row.occurredAt = envelope.occurredAt();
-        row.payload = EventCodec.encodePayload(event);
-        return session.persist(row);
+        return outbox.append(session, account.accountId, account.revision, now, actor, event).replaceWithVoid();
     }
 
     long revision() {

@@ -1,15 +1,10 @@
-package dev.openiam.identity.outbox;
+package dev.openiam.outbox;
 
-import dev.openiam.identity.config.IdentityConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -36,39 +31,51 @@ import java.util.concurrent.TimeUnit;
  * event is deleted, so nothing is lost or skipped. A crash between send and delete can repeat events;
  * consumers apply revision {@code applied + 1} only, which makes repeats harmless.
  */
-@ApplicationScoped
-public class OutboxRelay {
+public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key: the relay of identity-service's outbox. */
-    private static final long LOCK_KEY = 0x4944454e54495459L;
-
     private final Pool pool;
-    private final EventProducer producers;
-    private final IdentityConfig.Outbox config;
+    private final KafkaEventProducer producers;
+    private final OutboxSettings config;
+    private final String select;
+    private final String delete;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    public OutboxRelay(Pool pool, EventProducer producers, IdentityConfig config) {
+    public OutboxRelay(Pool pool, String bootstrapServers, OutboxSettings settings) {
         this.pool = pool;
-        this.producers = producers;
-        this.config = config.outbox();
+        this.producers = new KafkaEventProducer(bootstrapServers, settings);
+        this.config = settings;
+        this.select = "select event_id, account_id, revision, topic, event_type, version, actor, occurred_at, payload from "
+                + settings.table() + " order by account_id, revision limit $1";
+        this.delete = "delete from " + settings.table() + " where event_id = any($1)";
     }
 
-    void start(@Observes StartupEvent event) {
+    /** Starts the relay's thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
         running = true;
-        thread = new Thread(this::run, "outbox-relay");
+        thread = new Thread(this::run, "outbox-relay-" + config.topic());
         thread.setDaemon(true);
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+    /** Stops the thread after its current round and closes the producer. */
+    @Override
+    public void close() {
         running = false;
         signal.release();
         if (thread != null) {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        producers.close();
     }
 
     /** Called after a commit, so the events leave at once rather than at the next poll. */
@@ -103,15 +110,14 @@ public class OutboxRelay {
             Transaction tx = connection.begin().await().atMost(Duration.ofSeconds(30));
             try {
                 boolean locked = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
-                        .execute(Tuple.of(LOCK_KEY)).await().atMost(Duration.ofSeconds(30))
+                        .execute(Tuple.of(config.lockKey())).await().atMost(Duration.ofSeconds(30))
                         .iterator().next().getBoolean(0);
                 if (!locked) {
                     tx.rollback().await().atMost(Duration.ofSeconds(30));
                     return 0;
                 }
                 List<Row> rows = new ArrayList<>();
-                connection.preparedQuery("select event_id, account_id, revision, topic, event_type, version, actor, "
-                                + "occurred_at, payload from identity.outbox order by account_id, revision limit $1")
+                connection.preparedQuery(select)
                         .execute(Tuple.of(config.batchSize())).await().atMost(Duration.ofSeconds(30))
                         .forEach(rows::add);
                 if (rows.isEmpty()) {
@@ -120,7 +126,7 @@ public class OutboxRelay {
                 }
                 List<UUID> acknowledged = send(rows);
                 if (!acknowledged.isEmpty()) {
-                    connection.preparedQuery("delete from identity.outbox where event_id = any($1)")
+                    connection.preparedQuery(delete)
                             .execute(Tuple.of(acknowledged.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(30));
                 }
                 tx.commit().await().atMost(Duration.ofSeconds(30));

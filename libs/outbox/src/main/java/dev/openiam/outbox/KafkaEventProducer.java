@@ -1,9 +1,5 @@
-package dev.openiam.identity.outbox;
+package dev.openiam.outbox;
 
-import dev.openiam.identity.config.IdentityConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,7 +8,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -23,19 +18,19 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The relay's Kafka producer: idempotent, {@code acks=all}, short blocking bounds so that a dead broker
- * fails a round quickly instead of stalling it. Made lazily, and made again after a failed round.
+ * fails a round quickly instead of stalling it. Made lazily (creating the topic first), and made again
+ * after a failed round.
  */
-@ApplicationScoped
-public class EventProducer {
+final class KafkaEventProducer implements AutoCloseable {
 
     private final String bootstrapServers;
-    private final IdentityConfig.Outbox config;
+    private final OutboxSettings settings;
     private Producer<String, String> producer;
     private boolean topicReady;
 
-    public EventProducer(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IdentityConfig config) {
+    KafkaEventProducer(String bootstrapServers, OutboxSettings settings) {
         this.bootstrapServers = bootstrapServers;
-        this.config = config.outbox();
+        this.settings = settings;
     }
 
     synchronized Producer<String, String> get() throws InterruptedException {
@@ -53,7 +48,7 @@ public class EventProducer {
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
-                    ProducerConfig.CLIENT_ID_CONFIG, "identity-service-outbox"),
+                    ProducerConfig.CLIENT_ID_CONFIG, settings.clientId()),
                     new StringSerializer(), new StringSerializer());
         }
         return producer;
@@ -67,23 +62,24 @@ public class EventProducer {
         }
     }
 
+    @Override
+    public void close() {
+        reset();
+    }
+
     private void ensureTopic() throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
-            admin.createTopics(List.of(new NewTopic(config.topic(), config.partitions(), (short) -1)))
+            admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) -1)))
                     .all().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("cannot create topic " + config.topic() + ": " + e.getCause().getMessage());
+                throw new IllegalStateException("cannot create topic " + settings.topic() + ": " + e.getCause().getMessage());
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer");
         }
-    }
-
-    void close(@Observes ShutdownEvent event) {
-        reset();
     }
 }

@@ -1,4 +1,4 @@
-package dev.openiam.identity.outbox;
+package dev.openiam.outbox;
 
 import dev.openiam.model.event.EventCodec;
 import dev.openiam.model.event.EventEnvelope;
