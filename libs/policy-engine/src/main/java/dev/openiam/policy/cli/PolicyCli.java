@@ -283,8 +283,10 @@ public final class PolicyCli {
 
     private static CompiledPolicy policy(String name, JsonNode doc, PolicyType type) throws CaseException {
         String text = doc.isTextual() ? doc.asText() : doc.toString();
+        // evaluation does not know where a document is stored: allow the largest limit of its type
+        PolicyKind kind = type == PolicyType.IDENTITY ? PolicyKind.INLINE_ROLE : PolicyKind.defaultFor(type);
         try {
-            return PolicyEngine.compile(name, text, type);
+            return PolicyEngine.compile(name, text, type, kind);
         } catch (PolicyException e) {
             throw new CaseException("`" + name + "`: " + e.errorCode() + ": " + e.getMessage());
         }

@@ -107,16 +107,34 @@ public final class LocatedJson {
         if (m.contains("nesting depth")) {
             return "the document is nested too deeply";
         }
-        // Jackson's own wording, first line only, lowercased first letter, no trailing period
-        String line = m.lines().findFirst().orElse(m).trim();
-        if (line.endsWith(".")) {
-            line = line.substring(0, line.length() - 1);
+        String first = m.lines().findFirst().orElse(m);
+        if (first.startsWith("Unexpected end-of-input")) {
+            return "invalid JSON: the document ends too early";
         }
-        if (!line.isEmpty()) {
-            line = Character.toLowerCase(line.charAt(0)) + line.substring(1);
+        java.util.regex.Matcher c = UNEXPECTED.matcher(first);
+        if (c.find()) {
+            return "invalid JSON: unexpected character `" + c.group(1) + "`";
         }
-        return "invalid JSON: " + line;
+        java.util.regex.Matcher t = TOKEN.matcher(first);
+        if (t.find()) {
+            return "invalid JSON: unrecognized token `" + t.group(1) + "`";
+        }
+        if (first.startsWith("Unexpected close marker")) {
+            return "invalid JSON: unbalanced brackets";
+        }
+        if (first.contains("CTRL-CHAR") || first.contains("control character")) {
+            return "invalid JSON: control characters must be escaped inside strings";
+        }
+        if (first.contains("Invalid UTF-8") || first.contains("surrogate")) {
+            return "invalid JSON: invalid character encoding";
+        }
+        return "invalid JSON";
     }
+
+    private static final java.util.regex.Pattern UNEXPECTED =
+            java.util.regex.Pattern.compile("^Unexpected character \\('(.{1,2})' \\(code");
+    private static final java.util.regex.Pattern TOKEN =
+            java.util.regex.Pattern.compile("^Unrecognized token '([^']{0,40})");
 
     private static JsonNode read(JsonParser p, String pointer, Map<String, int[]> positions) throws IOException {
         JsonLocation loc = p.currentTokenLocation();
