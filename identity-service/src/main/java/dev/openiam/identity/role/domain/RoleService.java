@@ -9,6 +9,7 @@ import dev.openiam.identity.outbox.Committed;
 import dev.openiam.identity.role.persistence.RoleEntity;
 import dev.openiam.identity.role.persistence.RoleRepository;
 import dev.openiam.identity.tag.TagStore;
+import dev.openiam.identity.tag.Tagging;
 import dev.openiam.model.AccountId;
 import dev.openiam.model.Arn;
 import dev.openiam.model.EntityType;
@@ -35,13 +36,16 @@ public class RoleService {
     private final RoleRepository roles;
     private final TagStore tags;
     private final InstanceProfileRepository instanceProfiles;
+    private final Tagging tagging;
     private final SecureRandom random = new SecureRandom();
 
-    public RoleService(AccountWrites writes, RoleRepository roles, TagStore tags, InstanceProfileRepository instanceProfiles) {
+    public RoleService(AccountWrites writes, RoleRepository roles, TagStore tags, InstanceProfileRepository instanceProfiles,
+                       Tagging tagging) {
         this.writes = writes;
         this.roles = roles;
         this.tags = tags;
         this.instanceProfiles = instanceProfiles;
+        this.tagging = tagging;
     }
 
     public record CreateRole(String roleName, String path, String assumeRolePolicyDocument, String description,
@@ -136,22 +140,17 @@ public class RoleService {
 
     public Uni<Committed<List<Tag>>> tag(String accountId, String actor, String roleName, List<Tag> tagList) {
         Rules.name("roleName", roleName, MAX_NAME);
-        List<Tag> valid = Rules.tags(tagList);
-        if (valid.isEmpty()) {
-            Rules.required("tags", null);
-        }
-        return writes.write(accountId, actor, change -> roles.require(accountId, roleName).chain(role ->
-                tags.tag(accountId, role.roleId, valid).call(result ->
-                        change.emit(new IdentityEvent.RoleTagsChanged(role.roleId, role.roleName, role.arn, result)))));
+        return tagging.tag(accountId, actor, () -> target(accountId, roleName), tagList);
     }
 
     public Uni<Committed<List<Tag>>> untag(String accountId, String actor, String roleName, List<String> tagKeys) {
         Rules.name("roleName", roleName, MAX_NAME);
-        Rules.required("tagKeys", tagKeys);
-        tagKeys.forEach(key -> Rules.tagKey("tagKeys.member", key));
-        return writes.write(accountId, actor, change -> roles.require(accountId, roleName).chain(role ->
-                tags.untag(accountId, role.roleId, tagKeys).call(result ->
-                        change.emit(new IdentityEvent.RoleTagsChanged(role.roleId, role.roleName, role.arn, result)))));
+        return tagging.untag(accountId, actor, () -> target(accountId, roleName), tagKeys);
+    }
+
+    private Uni<Tagging.Target> target(String accountId, String roleName) {
+        return roles.require(accountId, roleName).map(role -> new Tagging.Target(role.roleId,
+                result -> new IdentityEvent.RoleTagsChanged(role.roleId, role.roleName, role.arn, result)));
     }
 
     @WithSession

@@ -8,6 +8,7 @@ import dev.openiam.identity.group.persistence.GroupMemberRepository;
 import dev.openiam.identity.outbox.AccountWrites;
 import dev.openiam.identity.outbox.Committed;
 import dev.openiam.identity.tag.TagStore;
+import dev.openiam.identity.tag.Tagging;
 import dev.openiam.identity.user.persistence.UserEntity;
 import dev.openiam.identity.user.persistence.UserRepository;
 import dev.openiam.model.AccountId;
@@ -34,15 +35,17 @@ public class UserService {
     private final TagStore tags;
     private final GroupMemberRepository members;
     private final AccessKeyRepository accessKeys;
+    private final Tagging tagging;
     private final SecureRandom random = new SecureRandom();
 
     public UserService(AccountWrites writes, UserRepository users, TagStore tags, GroupMemberRepository members,
-                       AccessKeyRepository accessKeys) {
+                       AccessKeyRepository accessKeys, Tagging tagging) {
         this.writes = writes;
         this.users = users;
         this.tags = tags;
         this.members = members;
         this.accessKeys = accessKeys;
+        this.tagging = tagging;
     }
 
     public Uni<Committed<User>> create(String accountId, String actor, String userName, String path, List<Tag> tagList) {
@@ -135,22 +138,17 @@ public class UserService {
 
     public Uni<Committed<List<Tag>>> tag(String accountId, String actor, String userName, List<Tag> tagList) {
         Rules.name("userName", userName, MAX_NAME);
-        List<Tag> valid = Rules.tags(tagList);
-        if (valid.isEmpty()) {
-            Rules.required("tags", null);
-        }
-        return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user ->
-                tags.tag(accountId, user.userId, valid).call(result ->
-                        change.emit(new IdentityEvent.UserTagsChanged(user.userId, user.userName, user.arn, result)))));
+        return tagging.tag(accountId, actor, () -> target(accountId, userName), tagList);
     }
 
     public Uni<Committed<List<Tag>>> untag(String accountId, String actor, String userName, List<String> tagKeys) {
         Rules.name("userName", userName, MAX_NAME);
-        Rules.required("tagKeys", tagKeys);
-        tagKeys.forEach(key -> Rules.tagKey("tagKeys.member", key));
-        return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user ->
-                tags.untag(accountId, user.userId, tagKeys).call(result ->
-                        change.emit(new IdentityEvent.UserTagsChanged(user.userId, user.userName, user.arn, result)))));
+        return tagging.untag(accountId, actor, () -> target(accountId, userName), tagKeys);
+    }
+
+    private Uni<Tagging.Target> target(String accountId, String userName) {
+        return users.require(accountId, userName).map(user -> new Tagging.Target(user.userId,
+                result -> new IdentityEvent.UserTagsChanged(user.userId, user.userName, user.arn, result)));
     }
 
     @WithSession
