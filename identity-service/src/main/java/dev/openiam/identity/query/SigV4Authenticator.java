@@ -32,6 +32,8 @@ public class SigV4Authenticator {
     /** The caller of {@code request}, signed for {@code service}; fails with AWS's code otherwise. */
     public Uni<Caller> authenticate(HttpRequestData request, String service) {
         SigV4Credential credential = SigV4Verifier.parse(request);
+        // stale or wrongly scoped requests are refused before any key is looked up, as AWS does
+        SigV4Verifier.checkTimeAndScope(credential, service, clock.instant());
         if (!EntityType.ACCESS_KEY.isValid(credential.accessKeyId())) {
             throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
         }

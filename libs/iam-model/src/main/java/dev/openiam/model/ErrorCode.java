@@ -19,6 +19,7 @@ public enum ErrorCode {
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
     ACCESS_DENIED("AccessDenied", 403),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+    EXPIRED_TOKEN("ExpiredToken", 400),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     REQUEST_EXPIRED("RequestExpired", 400),
     INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
