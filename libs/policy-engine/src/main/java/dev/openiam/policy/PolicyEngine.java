@@ -37,8 +37,8 @@ public final class PolicyEngine {
     }
 
     /**
-     * Grammar and limit errors for a document of {@code type}; for a document without errors, the linter's
-     * warnings and suggestions. Never throws.
+     * Grammar and limit errors for a document of {@code type}, then the linter's warnings and suggestions for
+     * any document that is a JSON object. Never throws.
      */
     public static List<Finding> validate(String json, PolicyType type) {
         return validate(json, type, PolicyKind.defaultFor(type));
@@ -48,8 +48,7 @@ public final class PolicyEngine {
     public static List<Finding> validate(String json, PolicyType type, PolicyKind kind) {
         PolicyParser.Result r = PolicyParser.parse(json, type, kind);
         List<Finding> out = new ArrayList<>(r.errors());
-        // the linter's contract: it sees only documents that passed the grammar checks
-        if (r.ok()) {
+        if (r.tree() != null && r.tree().isObject()) {
             try {
                 out.addAll(PolicyLinter.lint(r.tree(), type));
             } catch (RuntimeException e) {
