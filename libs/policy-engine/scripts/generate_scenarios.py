@@ -977,6 +977,85 @@ def cross_account_scenarios():
                                                                "resource": bucket("*")}, ext(), implicit())
 
 
+def documented_example_scenarios():
+    f = "documented-examples"
+    mfa = doc(ALLOW_ALL, stmt("DenyWithoutMfa", "Deny", "*", "*",
+                             {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}))
+    scenario(f, "mfa-deny-false", "AWS's MFA example: Deny with BoolIfExists aws:MultiFactorAuthPresent false "
+             "denies a session authenticated without MFA", {"identity": [mfa]},
+             request(context={"aws:MultiFactorAuthPresent": "false"}), explicit("identity[0]:DenyWithoutMfa"))
+    scenario(f, "mfa-deny-missing", "AWS's MFA example: with long-term access keys the key is absent, and "
+             "BoolIfExists is true, so the Deny applies", {"identity": [mfa]}, request(),
+             explicit("identity[0]:DenyWithoutMfa"))
+    scenario(f, "mfa-allow-true", "AWS's MFA example: with MFA the Deny's condition is false",
+             {"identity": [mfa]}, request(context={"aws:MultiFactorAuthPresent": "true"}),
+             allow("identity[0]:AllowAll"))
+    regions = doc(ALLOW_ALL, stmt("DenyOtherRegions", "Deny", None, "*",
+                                  {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1", "eu-central-1"]}},
+                                  NotAction=["iam:*", "sts:*", "organizations:*"]))
+    ec2 = f"arn:aws:ec2:us-east-1:{ACCT}:instance/i-1"
+    scenario(f, "region-deny-outside", "AWS's region-restriction example: ec2 in us-east-1 is denied",
+             {"identity": [regions]}, request("ec2:RunInstances", ec2, context={"aws:RequestedRegion": "us-east-1"}),
+             explicit("identity[0]:DenyOtherRegions"))
+    scenario(f, "region-allow-inside", "AWS's region-restriction example: ec2 in eu-west-1 is allowed",
+             {"identity": [regions]}, request("ec2:RunInstances", ec2, context={"aws:RequestedRegion": "eu-west-1"}),
+             allow("identity[0]:AllowAll"))
+    scenario(f, "region-global-service-exempt", "AWS's region-restriction example: NotAction exempts global "
+             "services such as IAM", {"identity": [regions]},
+             request("iam:CreateUser", f"arn:aws:iam::{ACCT}:user/x", context={"aws:RequestedRegion": "us-east-1"}),
+             allow("identity[0]:AllowAll"))
+    creds = doc(stmt("OwnCredentials", "Allow", ["iam:ChangePassword", "iam:CreateAccessKey", "iam:GetUser"],
+                     "arn:aws:iam::*:user/${aws:username}"))
+    scenario(f, "own-credentials", "AWS's manage-your-own-credentials example: alice may change her own password",
+             {"identity": [creds]}, request("iam:ChangePassword", ALICE, context={"aws:username": "alice"}),
+             allow("identity[0]:OwnCredentials"))
+    scenario(f, "other-users-credentials", "AWS's manage-your-own-credentials example: not bob's",
+             {"identity": [creds]}, request("iam:CreateAccessKey", BOB, context={"aws:username": "alice"}), implicit())
+    abac = doc(stmt("SameTeam", "Allow", ["ec2:StartInstances", "ec2:StopInstances"], "*",
+                    {"StringEquals": {"aws:ResourceTag/team": "${aws:PrincipalTag/team}"}}))
+    scenario(f, "abac-same-team", "AWS's ABAC example: the instance's team tag equals the principal's",
+             {"identity": [abac]}, request("ec2:StartInstances", ec2, context={"aws:ResourceTag/team": "web",
+                                                                                "aws:PrincipalTag/team": "web"}),
+             allow("identity[0]:SameTeam"))
+    scenario(f, "abac-other-team", "AWS's ABAC example: another team's instance",
+             {"identity": [abac]}, request("ec2:StartInstances", ec2, context={"aws:ResourceTag/team": "data",
+                                                                                "aws:PrincipalTag/team": "web"}),
+             implicit())
+    scenario(f, "abac-untagged-resource", "AWS's ABAC example: an untagged instance (key missing) is not allowed",
+             {"identity": [abac]}, request("ec2:StartInstances", ec2, context={"aws:PrincipalTag/team": "web"}),
+             implicit())
+    home = doc(stmt("ListHome", "Allow", "s3:ListBucket", "arn:aws:s3:::bucket",
+                    {"StringLike": {"s3:prefix": ["", "home/", "home/${aws:username}/*"]}}))
+    scenario(f, "s3-home-root-listing", "AWS's S3 home-folder example: listing the bucket root (empty prefix) is "
+             "allowed by the empty-string value", {"identity": [home]},
+             request("s3:ListBucket", "arn:aws:s3:::bucket", context={"s3:prefix": "", "aws:username": "alice"}),
+             allow("identity[0]:ListHome"))
+    scenario(f, "s3-home-own-folder", "AWS's S3 home-folder example: alice lists her own folder",
+             {"identity": [home]}, request("s3:ListBucket", "arn:aws:s3:::bucket",
+                                           context={"s3:prefix": "home/alice/docs", "aws:username": "alice"}),
+             allow("identity[0]:ListHome"))
+    scenario(f, "s3-home-other-folder", "AWS's S3 home-folder example: not bob's folder",
+             {"identity": [home]}, request("s3:ListBucket", "arn:aws:s3:::bucket",
+                                           context={"s3:prefix": "home/bob/", "aws:username": "alice"}), implicit())
+    vpce = {"identity": [doc(ALLOW_ALL)],
+            "resource": doc(stmt("OnlyFromVpce", "Deny", "s3:*", "*",
+                                 {"StringNotEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}, Principal="*"))}
+    scenario(f, "vpce-missing", "AWS's VPC-endpoint bucket policy: a request not through an endpoint has no "
+             "aws:SourceVpce, StringNotEquals is true for a missing key, so the Deny applies", vpce, request(),
+             explicit("resource:OnlyFromVpce"))
+    scenario(f, "vpce-right-endpoint", "AWS's VPC-endpoint bucket policy: through the named endpoint the Deny "
+             "does not apply", vpce, request(context={"aws:SourceVpce": "vpce-1a2b3c4d"}),
+             allow("identity[0]:AllowAll"))
+    window = doc(stmt("Window", "Allow", "s3:GetObject", "*",
+                      {"DateGreaterThan": {"aws:CurrentTime": "2020-04-01T00:00:00Z"},
+                       "DateLessThan": {"aws:CurrentTime": "2020-06-30T23:59:59Z"}}))
+    scenario(f, "time-window-inside", "AWS's date-range example: inside the window both date conditions hold",
+             {"identity": [window]}, request(context={"aws:CurrentTime": "2020-05-15T12:00:00Z"}),
+             allow("identity[0]:Window"))
+    scenario(f, "time-window-after", "AWS's date-range example: after the window DateLessThan fails",
+             {"identity": [window]}, request(context={"aws:CurrentTime": "2020-07-01T00:00:00Z"}), implicit())
+
+
 def main():
     if os.path.isdir(ROOT):
         shutil.rmtree(ROOT)
@@ -993,6 +1072,7 @@ def main():
     resource_scenarios()
     trust_scenarios()
     cross_account_scenarios()
+    documented_example_scenarios()
     total = sum(written.values())
     print(f"{total} scenarios: " + ", ".join(f"{k} {v}" for k, v in written.items()))
 
