@@ -33,6 +33,7 @@ public final class EventCodec {
 
     static {
         registerFamily(IdentityEvent.class);
+        registerFamily(PolicyEvent.class);
     }
 
     private EventCodec() {

@@ -1,0 +1,54 @@
+package dev.openiam.policyservice.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** policy-service settings under {@code iam.policy.*} (distinct from identity-service's {@code iam.*} keys). */
+@ConfigMapping(prefix = "iam.policy")
+public interface PolicyConfig {
+
+    InternalJwt internalJwt();
+
+    Outbox outbox();
+
+    interface InternalJwt {
+        /** Base64 of the shared HS256 secret (at least 32 bytes); absent or short means every internal call is refused. */
+        Optional<String> secret();
+
+        /** The {@code iss} internal tokens must carry. */
+        @WithDefault("openiam")
+        String issuer();
+
+        /** The {@code aud} internal tokens must carry. */
+        @WithDefault("policy-service")
+        String audience();
+
+        /** The longest lifetime a token may have left when it arrives, in seconds. */
+        @WithDefault("60")
+        long maxLifetimeSeconds();
+    }
+
+    interface Outbox {
+        /** Topic of policy events. */
+        @WithDefault("iam.policy.v1")
+        String topic();
+
+        /** Partitions to create the topic with, when it does not exist. */
+        @WithDefault("6")
+        int partitions();
+
+        /** Rows published per relay round. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long the relay waits for new rows when nothing signalled it. */
+        @WithDefault("500")
+        long idleMillis();
+
+        /** Back-off after a failed round (Kafka unreachable). */
+        @WithDefault("1000")
+        long retryMillis();
+    }
+}
