@@ -1,6 +1,6 @@
 package dev.openiam.identity.account;
 
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.identity.outbox.AccountWrites;
 import dev.openiam.identity.outbox.Committed;
 import dev.openiam.model.ErrorCode;

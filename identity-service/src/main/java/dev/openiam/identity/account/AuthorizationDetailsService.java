@@ -1,6 +1,6 @@
 package dev.openiam.identity.account;
 
-import dev.openiam.identity.common.PageRequest;
+import dev.openiam.model.rules.PageRequest;
 import dev.openiam.identity.group.domain.Group;
 import dev.openiam.identity.group.persistence.GroupEntity;
 import dev.openiam.identity.group.persistence.GroupRepository;

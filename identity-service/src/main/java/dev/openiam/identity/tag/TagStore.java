@@ -1,6 +1,6 @@
 package dev.openiam.identity.tag;
 
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

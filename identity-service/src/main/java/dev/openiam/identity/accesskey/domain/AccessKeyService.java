@@ -2,7 +2,7 @@ package dev.openiam.identity.accesskey.domain;
 
 import dev.openiam.identity.accesskey.persistence.AccessKeyEntity;
 import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.identity.crypto.SecretCipher;
 import dev.openiam.identity.outbox.AccountWrites;
 import dev.openiam.identity.outbox.Change;

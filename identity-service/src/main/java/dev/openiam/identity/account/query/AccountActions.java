@@ -5,7 +5,7 @@ import dev.openiam.identity.account.AccountAliasService;
 import dev.openiam.identity.account.AccountSummaryService;
 import dev.openiam.identity.account.AuthorizationDetailsService;
 import dev.openiam.identity.auth.Caller;
-import dev.openiam.identity.common.PageRequest;
+import dev.openiam.model.rules.PageRequest;
 import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;

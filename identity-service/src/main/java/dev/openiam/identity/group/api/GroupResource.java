@@ -1,7 +1,7 @@
 package dev.openiam.identity.group.api;
 
 import dev.openiam.identity.auth.CurrentCaller;
-import dev.openiam.identity.common.Page;
+import dev.openiam.model.rules.Page;
 import dev.openiam.identity.common.Revision;
 import dev.openiam.identity.group.domain.Group;
 import dev.openiam.identity.group.domain.GroupService;

@@ -1,8 +1,8 @@
 package dev.openiam.identity.group.domain;
 
-import dev.openiam.identity.common.Page;
-import dev.openiam.identity.common.PageRequest;
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Page;
+import dev.openiam.model.rules.PageRequest;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.identity.group.persistence.GroupEntity;
 import dev.openiam.identity.group.persistence.GroupMemberEntity;
 import dev.openiam.identity.group.persistence.GroupMemberRepository;

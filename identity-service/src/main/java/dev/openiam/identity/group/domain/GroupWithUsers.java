@@ -1,6 +1,6 @@
 package dev.openiam.identity.group.domain;
 
-import dev.openiam.identity.common.Page;
+import dev.openiam.model.rules.Page;
 import dev.openiam.identity.user.domain.User;
 
 /** GetGroup: the group and a page of its members. */

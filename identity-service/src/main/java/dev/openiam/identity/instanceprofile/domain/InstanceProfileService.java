@@ -1,8 +1,8 @@
 package dev.openiam.identity.instanceprofile.domain;
 
-import dev.openiam.identity.common.Page;
-import dev.openiam.identity.common.PageRequest;
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Page;
+import dev.openiam.model.rules.PageRequest;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.identity.instanceprofile.persistence.InstanceProfileEntity;
 import dev.openiam.identity.instanceprofile.persistence.InstanceProfileRepository;
 import dev.openiam.identity.outbox.AccountWrites;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 

@@ -1,6 +1,6 @@
 package dev.openiam.identity.role.persistence;
 
-import dev.openiam.identity.common.PageRequest;
+import dev.openiam.model.rules.PageRequest;
 import dev.openiam.model.IamException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

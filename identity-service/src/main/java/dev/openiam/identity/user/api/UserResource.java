@@ -1,7 +1,7 @@
 package dev.openiam.identity.user.api;
 
 import dev.openiam.identity.auth.CurrentCaller;
-import dev.openiam.identity.common.Page;
+import dev.openiam.model.rules.Page;
 import dev.openiam.identity.common.Revision;
 import dev.openiam.identity.user.domain.User;
 import dev.openiam.identity.user.domain.UserService;

@@ -1,9 +1,9 @@
 package dev.openiam.identity.user.domain;
 
 import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
-import dev.openiam.identity.common.Page;
-import dev.openiam.identity.common.PageRequest;
-import dev.openiam.identity.common.Rules;
+import dev.openiam.model.rules.Page;
+import dev.openiam.model.rules.PageRequest;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.identity.group.persistence.GroupMemberRepository;
 import dev.openiam.identity.outbox.AccountWrites;
 import dev.openiam.identity.outbox.Committed;

@@ -3,7 +3,7 @@ package dev.openiam.identity.user.query;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.account.AccountRepository;
 import dev.openiam.identity.auth.Caller;
-import dev.openiam.identity.common.PageRequest;
+import dev.openiam.model.rules.PageRequest;
 import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
