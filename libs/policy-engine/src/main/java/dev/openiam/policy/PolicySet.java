@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class PolicySet {
 
+    /** More than any principal can have in AWS; the evaluator packs a policy's position into 11 bits. */
+    public static final int MAX_POLICIES = 2_047;
+
     private final List<CompiledPolicy> identityPolicies;
     private final CompiledPolicy permissionBoundary;
     private final List<CompiledPolicy> sessionPolicies;
@@ -34,6 +37,9 @@ public final class PolicySet {
         this.sessionPolicies = List.copyOf(sessions);
         this.resourcePolicy = resource;
         int n = identity.size() + (boundary != null ? 1 : 0) + sessions.size() + (resource != null ? 1 : 0);
+        if (n > MAX_POLICIES) {
+            throw new IllegalArgumentException("a policy set holds at most " + MAX_POLICIES + " policies, not " + n);
+        }
         ids = new String[n];
         roles = new PolicyType[n];
         bodies = new CompiledBody[n];

@@ -65,4 +65,81 @@ class PolicyEngineTest {
                         e -> assertThat(e.errorCode()).isEqualTo("LimitExceeded"));
         assertThat(PolicyEngine.compile("p", big, PolicyType.IDENTITY).statementCount()).isEqualTo(1);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "IDENTITY|with an explicit deny in an identity-based policy",
+            "PERMISSION_BOUNDARY|with an explicit deny in a permissions boundary",
+            "SESSION|with an explicit deny in a session policy",
+            "RESOURCE|with an explicit deny in a resource-based policy",
+            "TRUST|with an explicit deny in a resource-based policy"})
+    void explicitDenyMessagesNameThePolicyType(PolicyType role, String ending) {
+        Decision d = new Decision(Outcome.EXPLICIT_DENY, java.util.List.of(new StatementRef("p", role, 0, null)), null);
+        assertThat(d.message(ALICE, "s3:GetObject", "arn:aws:s3:::b/k")).isEqualTo("User: " + ALICE
+                + " is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::b/k " + ending);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(MissingAllow.class)
+    void implicitDenyMessagesNameWhatDidNotAllow(MissingAllow missing) {
+        Decision d = new Decision(Outcome.IMPLICIT_DENY, java.util.List.of(), missing);
+        assertThat(d.message(ALICE, "iam:CreateUser", "arn:aws:iam::111122223333:user/x")).endsWith(
+                "because no " + missing.phrase() + " allows the iam:CreateUser action");
+    }
+
+    @Test
+    void derivedSetsShareTheirPrincipalsPolicies() {
+        CompiledPolicy identity = PolicyEngine.compile("id", """
+                {"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}""",
+                PolicyType.IDENTITY);
+        CompiledPolicy deny = PolicyEngine.compile("bucket", """
+                {"Version":"2012-10-17","Statement":{"Sid":"No","Effect":"Deny","Principal":"*","Action":"s3:*",
+                 "Resource":"*"}}""", PolicyType.RESOURCE);
+        CompiledPolicy onlyEc2 = PolicyEngine.compile("session", """
+                {"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"ec2:*","Resource":"*"}}""",
+                PolicyType.SESSION);
+        PolicySet base = PolicySet.builder().identityPolicy(identity).build();
+        Request r = get("arn:aws:s3:::b/k");
+        assertThat(base.evaluate(r).outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(base.withResourcePolicy(deny).evaluate(r).outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
+        assertThat(base.withSessionPolicies(java.util.List.of(onlyEc2)).evaluate(r).missingAllow())
+                .isEqualTo(MissingAllow.SESSION_POLICY);
+        assertThat(base.evaluate(r).outcome()).as("the original is unchanged").isEqualTo(Outcome.ALLOW);
+        assertThatThrownBy(() -> PolicySet.builder().resourcePolicy(identity))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PolicySet.builder().identityPolicy(deny))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requestContextKeysAreCaseInsensitiveAndTyped() {
+        RequestContext ctx = RequestContext.builder().put("aws:SourceIp", "10.0.0.1")
+                .put("aws:TagKeys", java.util.List.of("a", "b")).build();
+        assertThat(ctx.value("AWS:SOURCEIP")).isEqualTo("10.0.0.1");
+        assertThat(ctx.values("aws:tagkeys")).containsExactly("a", "b");
+        assertThat(ctx.isMultiValued("aws:TagKeys")).isTrue();
+        assertThat(ctx.value("aws:TagKeys")).as("a multivalued key has no single value").isNull();
+        assertThat(ctx.values("aws:missing")).isEmpty();
+        assertThat(ctx.asMap()).containsOnlyKeys("aws:SourceIp", "aws:TagKeys");
+        assertThatThrownBy(() -> RequestContext.builder().put("k", (String) null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void requestsKnowTheirPrincipal() {
+        Request session = Request.builder().principal("arn:aws:sts::111122223333:assumed-role/app/s1")
+                .action("S3:GetObject").resourceAccount("444455556666").build();
+        assertThat(session.principalKind()).isEqualTo(PrincipalKind.AWS);
+        assertThat(session.principalAccount()).isEqualTo("111122223333");
+        assertThat(session.sessionRoleName()).isEqualTo("app");
+        assertThat(session.isCrossAccount()).isTrue();
+        assertThat(session.actionLower()).isEqualTo("s3:getobject");
+        assertThat(session.resource()).isEqualTo("*");
+        assertThat(PrincipalKind.infer("ec2.amazonaws.com")).isEqualTo(PrincipalKind.SERVICE);
+        assertThat(PrincipalKind.infer("accounts.google.com")).isEqualTo(PrincipalKind.FEDERATED);
+        assertThat(PrincipalKind.infer("arn:aws:iam::111122223333:saml-provider/idp")).isEqualTo(PrincipalKind.FEDERATED);
+        assertThat(PrincipalKind.infer("")).isEqualTo(PrincipalKind.ANONYMOUS);
+        assertThat(Request.builder().principal("arn:aws:iam::111122223333:root").action("s3:x").build()
+                .isAccountRoot()).isTrue();
+    }
 }
