@@ -19,8 +19,12 @@ public interface IdentityConfig {
     @WithDefault("kek-1")
     String kekId();
 
-    /** The token other services present to the internal endpoints; absent means they refuse every call. */
-    Optional<String> internalToken();
+    /** Base64 secret of internal JWTs (shared by all services); absent means internal calls are refused. */
+    Optional<String> internalJwtSecret();
+
+    /** Base URL of policy-service, which answers the IAM actions it owns. */
+    @WithDefault("http://127.0.0.1:8082")
+    String policyServiceUrl();
 
     Bootstrap bootstrap();
 

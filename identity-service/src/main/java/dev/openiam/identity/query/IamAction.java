@@ -11,7 +11,22 @@ import java.util.function.Consumer;
  * One IAM action of the Query front door: its name, the ARN of the resource it acts on (what an
  * authorization decision is asked about), and its handler.
  */
-public record IamAction(String name, ResourceArn resource, Handler handler) {
+public record IamAction(String name, ResourceArn resource, Handler handler, Forward forward) {
+
+    /** An action this service performs. */
+    public IamAction(String name, ResourceArn resource, Handler handler) {
+        this(name, resource, handler, null);
+    }
+
+    /** An action another service performs; it answers under this request's id. */
+    public static IamAction forwarded(String name, ResourceArn resource, Forward forward) {
+        return new IamAction(name, resource, null, forward);
+    }
+
+    /** Runs the action, here or where it is forwarded. */
+    public Uni<Result> perform(QueryRequest request, Caller caller, String requestId) {
+        return handler != null ? handler.handle(request, caller) : forward.handle(request, caller, requestId);
+    }
 
     /** The resource an action acts on, from the request and the caller's account. */
     @FunctionalInterface
@@ -25,20 +40,34 @@ public record IamAction(String name, ResourceArn resource, Handler handler) {
         Uni<Result> handle(QueryRequest request, Caller caller);
     }
 
-    /** The result content and the revision a write committed at ({@code null} for reads). */
-    public record Result(Consumer<QueryXml.Element> content, Long revision) {
+    /** Sends the action to the service that owns it. */
+    @FunctionalInterface
+    public interface Forward {
+        Uni<Result> handle(QueryRequest request, Caller caller, String requestId);
+    }
+
+    /**
+     * The result content and the revision a write committed at ({@code null} for reads); or, for a forwarded
+     * action, the complete answer of the service that performed it ({@code status}, {@code rawXml}).
+     */
+    public record Result(Consumer<QueryXml.Element> content, Long revision, int status, String rawXml) {
 
         public static Result of(Consumer<QueryXml.Element> content) {
-            return new Result(content, null);
+            return new Result(content, null, 200, null);
         }
 
         public static Result written(Consumer<QueryXml.Element> content, long revision) {
-            return new Result(content, revision);
+            return new Result(content, revision, 200, null);
         }
 
         /** An action without output, e.g. DeleteUser. */
         public static Result empty(long revision) {
-            return new Result(null, revision);
+            return new Result(null, revision, 200, null);
+        }
+
+        /** Another service's complete Query answer, relayed as it is. */
+        public static Result raw(int status, String xml) {
+            return new Result(null, null, status, xml);
         }
     }
 }

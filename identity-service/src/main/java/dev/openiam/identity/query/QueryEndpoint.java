@@ -82,7 +82,10 @@ public class QueryEndpoint {
                     "Could not find operation " + name + " for version " + (query.version() == null ? VERSION : query.version()));
         }
         authorizer.authorize(caller, action, query);
-        return action.handler().handle(query, caller).map(result -> {
+        return action.perform(query, caller, requestId).map(result -> {
+            if (result.rawXml() != null) {
+                return Response.status(result.status()).entity(result.rawXml()).type(XML).header("x-amzn-RequestId", requestId).build();
+            }
             String xml = result.content() == null
                     ? QueryXml.response(name, QueryXml.IAM_NAMESPACE, requestId)
                     : QueryXml.response(name, QueryXml.IAM_NAMESPACE, requestId, result.content());

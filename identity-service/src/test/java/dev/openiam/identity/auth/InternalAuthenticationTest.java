@@ -1,6 +1,8 @@
 package dev.openiam.identity.auth;
 
 import dev.openiam.identity.Api;
+import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.InternalJwt;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -25,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class InternalAuthenticationTest {
 
-    static final String BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+    public static final String BODY = "Action=GetCallerIdentity&Version=2011-06-15";
 
     static Map<String, Object> signed(String service, String secret, String sentBody) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("http://sts.local:8083/"))
@@ -45,6 +47,11 @@ class InternalAuthenticationTest {
         return body;
     }
 
+    /** The test profile's internal JWT secret (application.properties). */
+    public static final InternalJwt JWT = InternalJwt.fromBase64("dGVzdC1pbnRlcm5hbC1qd3Qtc2VjcmV0LW9mLTMyLWJ5dGVzIQ==");
+    static final String SERVICE = JWT.sign("identity-service",
+            new CallerClaims("arn:aws:iam::111122223333:root", "111122223333", "111122223333", "AKIAAAAAAAAAAAAAAAAA", true));
+
     static ValidatableResponse call(String token, Map<String, Object> body) {
         var request = RestAssured.given().contentType(ContentType.JSON).body(body);
         if (token != null) {
@@ -55,7 +62,7 @@ class InternalAuthenticationTest {
 
     @Test
     void answersWhoSignedAValidRequest() {
-        call("test-internal-token", signed("sts", Api.BOOTSTRAP.secret(), BODY)).statusCode(200)
+        call(SERVICE, signed("sts", Api.BOOTSTRAP.secret(), BODY)).statusCode(200)
                 .body("accountId", equalTo(Api.BOOTSTRAP.accountId()))
                 .body("arn", equalTo("arn:aws:iam::" + Api.BOOTSTRAP.accountId() + ":root"))
                 .body("root", equalTo(true))
@@ -64,14 +71,17 @@ class InternalAuthenticationTest {
 
     @Test
     void refusesWrongSignaturesTamperedBodiesAndOtherServices() {
-        Api.error(call("test-internal-token", signed("sts", "x".repeat(40), BODY)), 403, "SignatureDoesNotMatch");
-        Api.error(call("test-internal-token", signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1")), 403, "SignatureDoesNotMatch");
-        Api.error(call("test-internal-token", signed("iam", Api.BOOTSTRAP.secret(), BODY)), 403, "SignatureDoesNotMatch");
+        Api.error(call(SERVICE, signed("sts", "x".repeat(40), BODY)), 403, "SignatureDoesNotMatch");
+        Api.error(call(SERVICE, signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1")), 403, "SignatureDoesNotMatch");
+        Api.error(call(SERVICE, signed("iam", Api.BOOTSTRAP.secret(), BODY)), 403, "SignatureDoesNotMatch");
     }
 
     @Test
     void refusesCallersWithoutTheServiceToken() {
         Api.error(call(null, signed("sts", Api.BOOTSTRAP.secret(), BODY)), 403, "AccessDenied");
         Api.error(call("wrong", signed("sts", Api.BOOTSTRAP.secret(), BODY)), 403, "AccessDenied");
+        String otherAudience = JWT.sign("policy-service", new CallerClaims("arn:aws:iam::111122223333:root", "111122223333",
+                "111122223333", "AKIAAAAAAAAAAAAAAAAA", true));
+        Api.error(call(otherAudience, signed("sts", Api.BOOTSTRAP.secret(), BODY)), 403, "AccessDenied");
     }
 }

@@ -2,9 +2,7 @@ package dev.openiam.identity.auth.internal;
 
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.identity.auth.Caller;
-import dev.openiam.identity.config.IdentityConfig;
 import dev.openiam.identity.query.SigV4Authenticator;
-import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -17,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +22,7 @@ import java.util.Map;
 /**
  * For other services (sts-service, audit-service): authenticates a SigV4 request they received, signed
  * with a long-term access key, and answers who signed it. The secret never leaves identity-service.
- * Callers present the internal service token ({@code IAM_INTERNAL_TOKEN}); without one configured, the
- * endpoint refuses every call (fail closed). Internal JWTs replace the token when policy-service lands.
+ * Callers present an internal JWT for audience {@code identity-service}; anything else is refused.
  */
 @Path("/internal/v1/authenticate")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,17 +36,17 @@ public class InternalAuthenticationResource {
     }
 
     private final SigV4Authenticator authenticator;
-    private final IdentityConfig config;
+    private final InternalTokens tokens;
 
-    public InternalAuthenticationResource(SigV4Authenticator authenticator, IdentityConfig config) {
+    public InternalAuthenticationResource(SigV4Authenticator authenticator, InternalTokens tokens) {
         this.authenticator = authenticator;
-        this.config = config;
+        this.tokens = tokens;
     }
 
     @POST
     @Operation(summary = "Authenticate a SigV4-signed request made with a long-term access key")
     public Uni<Caller> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthenticateRequest request) {
-        checkServiceToken(authorization);
+        tokens.verify(authorization);
         if (request == null || request.service() == null || request.method() == null || request.rawPath() == null) {
             throw IamException.validation("service, method and rawPath are required");
         }
@@ -63,14 +58,5 @@ public class InternalAuthenticationResource {
         }
         return authenticator.authenticate(new HttpRequestData(request.method(), request.rawPath(), request.rawQuery(),
                 request.headers(), body), request.service());
-    }
-
-    private void checkServiceToken(String authorization) {
-        String expected = config.internalToken().orElse(null);
-        String presented = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-        if (expected == null || presented == null || !MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
-            throw new IamException(ErrorCode.ACCESS_DENIED, "internal endpoint: a valid service token is required");
-        }
     }
 }
