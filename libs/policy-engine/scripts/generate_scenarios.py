@@ -853,6 +853,19 @@ def resource_scenarios():
              {"resource": grant({"AWS": ALICE}, action="s3:PutObject")}, request(), implicit())
     scenario(f, "principal-list", "a list of principals is OR-ed",
              {"resource": grant({"AWS": [BOB, ALICE]})}, request(), allow("resource:Grant"))
+    fed = f"arn:aws:sts::{ACCT}:federated-user/dana"
+    scenario(f, "federated-user-session-named", "GetFederationToken: a resource policy that names the federated "
+             "user session in Principal gives the session the permissions it allows",
+             {"resource": grant({"AWS": fed})}, request(principal=fed), allow("resource:Grant"))
+    scenario(f, "federated-user-session-beyond-session-policy", "GetFederationToken: permissions a resource policy "
+             "grants the federated user session are in addition to those of its session policies",
+             {"identity": [doc(ALLOW_ALL)], "session": [doc(stmt("Ec2", "Allow", "ec2:*", "*"))],
+              "resource": grant({"AWS": fed})}, request(principal=fed), allow("resource:Grant"))
+    scenario(f, "federated-user-session-not-named", "GetFederationToken: the session policy does not allow and the "
+             "resource policy names someone else", {"identity": [doc(ALLOW_ALL)],
+                                                     "session": [doc(stmt("Ec2", "Allow", "ec2:*", "*"))],
+                                                     "resource": grant({"AWS": ALICE})},
+             request(principal=fed), implicit("session policy"))
     scenario(f, "resource-and-identity-both-reported", "when both the identity policy and a direct resource grant "
              "allow, both are reported", {"identity": [doc(stmt("Get", "Allow", "s3:GetObject", "*"))],
                                           "resource": grant({"AWS": ALICE})},
