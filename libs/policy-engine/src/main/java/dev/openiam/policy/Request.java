@@ -21,6 +21,7 @@ public final class Request {
     private final String actionLower;
     private final String serviceLower;
     private final String headLower;
+    private final String resourceService;
     private final String principalAccount;
     private final String sessionRoleName;
     private final boolean accountRoot;
@@ -63,7 +64,18 @@ public final class Request {
         this.principalAccount = account;
         this.sessionRoleName = roleName;
         this.accountRoot = root;
+        this.resourceService = serviceOf(resource);
         this.resourceAccount = b.resourceAccount == null || b.resourceAccount.isEmpty() ? null : b.resourceAccount;
+    }
+
+    /** The service segment of an ARN ({@code s3} in {@code arn:aws:s3:::b}), or {@code null}. */
+    private static String serviceOf(String arn) {
+        if (!arn.startsWith("arn:")) {
+            return null;
+        }
+        int partitionEnd = arn.indexOf(':', 4);
+        int serviceEnd = partitionEnd < 0 ? -1 : arn.indexOf(':', partitionEnd + 1);
+        return serviceEnd < 0 ? null : arn.substring(partitionEnd + 1, serviceEnd);
     }
 
     static boolean isAccountId(String s) {
@@ -142,6 +154,11 @@ public final class Request {
     /** Internal: the lowercased service prefix of the action. */
     public String serviceLower() {
         return serviceLower;
+    }
+
+    /** Internal: the service segment of the resource ARN, or {@code null} when the resource is not an ARN. */
+    public String resourceService() {
+        return resourceService;
     }
 
     /** Internal: the lowercased service prefix, colon and first letter of the action name, or {@code null}. */

@@ -22,6 +22,8 @@ final class CompiledStatement {
     final boolean notAction;
     private final ArnGlob[] resources;
     private final boolean notResource;
+    /** The services of the ARNs this statement's {@code Resource} can match, or {@code null} for any. */
+    final String[] resourceServices;
     private final CompiledCondition[] conditions;
 
     CompiledStatement(Statement s, boolean variables) {
@@ -46,6 +48,7 @@ final class CompiledStatement {
             }
         }
         this.notResource = s.notResource();
+        this.resourceServices = resourceServices(resources, notResource);
         List<ConditionEntry> cs = s.conditions();
         this.conditions = new CompiledCondition[cs.size()];
         for (int i = 0; i < conditions.length; i++) {
@@ -96,6 +99,21 @@ final class CompiledStatement {
             }
         }
         return grant;
+    }
+
+    private static String[] resourceServices(ArnGlob[] resources, boolean notResource) {
+        if (resources == null || notResource) {
+            return null;
+        }
+        java.util.LinkedHashSet<String> services = new java.util.LinkedHashSet<>();
+        for (ArnGlob g : resources) {
+            String svc = g.literalService();
+            if (svc == null) {
+                return null;
+            }
+            services.add(svc);
+        }
+        return services.toArray(new String[0]);
     }
 
     boolean actionMatches(String actionLower) {

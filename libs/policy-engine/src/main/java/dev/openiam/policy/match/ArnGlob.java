@@ -57,6 +57,14 @@ public final class ArnGlob {
         return new ArnGlob(segs.toArray(new Glob[0]), false, text);
     }
 
+    /**
+     * The service segment when it is literal text and a full segment (the pattern has at least four), so that
+     * only ARNs of that service can match; otherwise {@code null}.
+     */
+    public String literalService() {
+        return everything || segments.length < 4 ? null : segments[2].exactText();
+    }
+
     public boolean matchesEverything() {
         return everything;
     }
