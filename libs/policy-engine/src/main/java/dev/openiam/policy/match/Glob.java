@@ -23,11 +23,24 @@ public final class Glob {
     private final Shape shape;
     private final String literal; // EXACT: the text; PREFIX: the prefix
     private final String source;
+    /** When every variable of the pattern is the same one, that variable: resolved once per match. */
+    private final Tokens.Var onlyVar;
 
     private Glob(Object[][] groups, boolean ignoreCase, String source) {
         this.groups = groups;
         this.ignoreCase = ignoreCase;
         this.source = source;
+        Tokens.Var only = null;
+        boolean mixed = false;
+        for (Object[] g : groups) {
+            for (Object p : g) {
+                if (p instanceof Tokens.Var v) {
+                    mixed |= only != null && !only.equals(v);
+                    only = v;
+                }
+            }
+        }
+        this.onlyVar = mixed ? null : only;
         if (groups.length == 2 && groups[0].length == 0 && groups[1].length == 0) {
             shape = Shape.ANY;
             literal = null;
@@ -131,10 +144,17 @@ public final class Glob {
     }
 
     private boolean general(String s, int from, int to, RequestContext ctx) {
+        String known = null;
+        if (onlyVar != null) {
+            known = resolve(onlyVar, ctx);
+            if (known == null) {
+                return false;
+            }
+        }
         int n = groups.length;
         Object[] first = groups[0];
-        int len0 = length(first, ctx);
-        if (len0 < 0 || from + len0 > to || !at(first, s, from, ctx)) {
+        int len0 = length(first, ctx, known);
+        if (len0 < 0 || from + len0 > to || !at(first, s, from, ctx, known)) {
             return false;
         }
         if (n == 1) {
@@ -142,22 +162,22 @@ public final class Glob {
         }
         int lo = from + len0;
         Object[] last = groups[n - 1];
-        int lenLast = length(last, ctx);
+        int lenLast = length(last, ctx, known);
         if (lenLast < 0) {
             return false;
         }
         int hi = to - lenLast;
-        if (hi < lo || !at(last, s, hi, ctx)) {
+        if (hi < lo || !at(last, s, hi, ctx, known)) {
             return false;
         }
         for (int k = 1; k < n - 1; k++) {
             Object[] g = groups[k];
-            int glen = length(g, ctx);
+            int glen = length(g, ctx, known);
             if (glen < 0) {
                 return false;
             }
             int p = lo;
-            while (p + glen <= hi && !at(g, s, p, ctx)) {
+            while (p + glen <= hi && !at(g, s, p, ctx, known)) {
                 p++;
             }
             if (p + glen > hi) {
@@ -169,7 +189,7 @@ public final class Glob {
     }
 
     /** The number of characters a group spans, or -1 if a variable in it cannot be resolved. */
-    private static int length(Object[] group, RequestContext ctx) {
+    private static int length(Object[] group, RequestContext ctx, String known) {
         int len = 0;
         for (Object p : group) {
             if (p instanceof String str) {
@@ -177,7 +197,7 @@ public final class Glob {
             } else if (p == ONE) {
                 len++;
             } else {
-                String v = resolve((Tokens.Var) p, ctx);
+                String v = known != null ? known : resolve((Tokens.Var) p, ctx);
                 if (v == null) {
                     return -1;
                 }
@@ -187,7 +207,7 @@ public final class Glob {
         return len;
     }
 
-    private boolean at(Object[] group, String s, int pos, RequestContext ctx) {
+    private boolean at(Object[] group, String s, int pos, RequestContext ctx, String known) {
         for (Object p : group) {
             if (p instanceof String str) {
                 if (!s.regionMatches(ignoreCase, pos, str, 0, str.length())) {
@@ -197,7 +217,7 @@ public final class Glob {
             } else if (p == ONE) {
                 pos++;
             } else {
-                String v = resolve((Tokens.Var) p, ctx);
+                String v = known != null ? known : resolve((Tokens.Var) p, ctx);
                 if (v == null || !s.regionMatches(ignoreCase, pos, v, 0, v.length())) {
                     return false;
                 }
