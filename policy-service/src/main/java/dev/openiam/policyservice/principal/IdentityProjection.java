@@ -1,0 +1,96 @@
+package dev.openiam.policyservice.principal;
+
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import dev.openiam.model.event.EventEnvelope;
+import dev.openiam.model.event.IdentityEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This replica's view of every account's principals. An account is loaded from identity-service's
+ * snapshot on first use and then kept current by the events of {@code iam.identity.v1}, applied in
+ * revision order. A gap (an event missed while this replica was not listening) drops the account; the
+ * next use reloads it. A caller that needs a revision this replica has not applied yet (read-your-
+ * writes) waits briefly for the event, then reloads the snapshot, which holds every committed write.
+ */
+@ApplicationScoped
+public class IdentityProjection {
+
+    private static final Logger LOG = Logger.getLogger(IdentityProjection.class);
+    private static final Duration EVENT_GRACE = Duration.ofMillis(150);
+
+    private final IdentitySnapshotClient snapshots;
+    private final Map<String, AccountPrincipals> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Uni<AccountPrincipals>> loading = new ConcurrentHashMap<>();
+    /** While nobody follows the topic, nothing loaded can be kept: every use reads a fresh snapshot. */
+    private volatile boolean listening;
+
+    public IdentityProjection(IdentitySnapshotClient snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /** The account's principals at revision {@code atLeast} or later; fails closed (ServiceUnavailable) if it cannot. */
+    public Uni<AccountPrincipals> at(String accountId, long atLeast) {
+        if (!listening) {
+            return snapshots.load(accountId).map(loaded -> check(loaded, atLeast));
+        }
+        AccountPrincipals current = accounts.get(accountId);
+        if (current != null && current.revision() >= atLeast) {
+            return Uni.createFrom().item(current);
+        }
+        if (current == null) {
+            return load(accountId).map(loaded -> check(loaded, atLeast));
+        }
+        // Known but behind: the event is probably in flight; give it a moment, then read the snapshot.
+        return Uni.createFrom().item(accountId)
+                .onItem().delayIt().by(EVENT_GRACE)
+                .chain(id -> {
+                    AccountPrincipals now = accounts.get(id);
+                    return now != null && now.revision() >= atLeast ? Uni.createFrom().item(now) : load(id);
+                })
+                .map(loaded -> check(loaded, atLeast));
+    }
+
+    /** Applies one event of {@code iam.identity.v1}; called by the single consumer thread. */
+    public void apply(EventEnvelope envelope) {
+        if (!(envelope.payload() instanceof IdentityEvent event)) {
+            return;
+        }
+        AccountPrincipals state = accounts.get(envelope.accountId());
+        if (state != null && !state.apply(envelope.revision(), event)) {
+            LOG.debugf("account %s: event %d after %d leaves a gap; reloading on next use", envelope.accountId(),
+                    envelope.revision(), state.revision());
+            accounts.remove(envelope.accountId(), state);
+        }
+    }
+
+    /** The event consumer started or stopped listening: forget everything; accounts reload on next use. */
+    public void listening(boolean now) {
+        listening = now;
+        accounts.clear();
+    }
+
+    private Uni<AccountPrincipals> load(String accountId) {
+        // one snapshot load per account at a time, shared by every waiting caller
+        return loading.computeIfAbsent(accountId, id -> snapshots.load(id)
+                .map(loaded -> listening
+                        ? accounts.merge(id, loaded, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old)
+                        : loaded)
+                .eventually(() -> loading.remove(id))
+                .memoize().indefinitely());
+    }
+
+    private static AccountPrincipals check(AccountPrincipals principals, long atLeast) {
+        if (principals.revision() < atLeast) {
+            throw new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity state of account " + principals.accountId()
+                    + " has not reached revision " + atLeast + " (at " + principals.revision() + ")");
+        }
+        return principals;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.openiam.policyservice.principal;
+
+import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import dev.openiam.model.Tag;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/** Loads an account's principals from identity-service ({@code /internal/v1/accounts/{id}/principals}). */
+@ApplicationScoped
+public class IdentitySnapshotClient {
+
+    private final WebClient client;
+    private final URI base;
+    private final InternalJwt jwt;
+
+    public IdentitySnapshotClient(Vertx vertx, @ConfigProperty(name = "iam.identity-service-url") String url,
+                                  @ConfigProperty(name = "iam.policy.internal-jwt.secret") Optional<String> secret) {
+        this.base = URI.create(url);
+        this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort() > 0 ? base.getPort() : 80).setSsl("https".equals(base.getScheme()))
+                .setConnectTimeout(2000));
+        this.jwt = secret.filter(value -> !value.isBlank()).map(InternalJwt::fromBase64).orElse(null);
+    }
+
+    public Uni<AccountPrincipals> load(String accountId) {
+        if (jwt == null) {
+            return Uni.createFrom().failure(new IamException(ErrorCode.SERVICE_UNAVAILABLE, "internal calls are not configured"));
+        }
+        String token = jwt.sign("identity-service", new CallerClaims("service:policy-service", accountId, "policy-service",
+                "", false));
+        return client.get(base.getPath().replaceAll("/$", "") + "/internal/v1/accounts/" + accountId + "/principals")
+                .putHeader("Authorization", "Bearer " + token)
+                .timeout(10_000)
+                .send()
+                .map(response -> {
+                    if (response.statusCode() == 404) {
+                        return new AccountPrincipals(accountId, 0);
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new IamException(ErrorCode.SERVICE_UNAVAILABLE,
+                                "identity-service answered " + response.statusCode() + " for the principals of " + accountId);
+                    }
+                    return parse(accountId, response.bodyAsJsonObject());
+                })
+                .onFailure(failure -> !(failure instanceof IamException)).transform(failure ->
+                        new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable: " + failure.getMessage()));
+    }
+
+    static AccountPrincipals parse(String accountId, JsonObject json) {
+        AccountPrincipals principals = new AccountPrincipals(accountId, json.getLong("revision", 0L));
+        for (Object item : json.getJsonArray("users", new JsonArray())) {
+            JsonObject user = (JsonObject) item;
+            principals.putUser(new AccountPrincipals.User(user.getString("userId"), user.getString("userName"),
+                    user.getString("path"), user.getString("arn"), tags(user.getJsonArray("tags")),
+                    java.util.Set.copyOf(new HashSet<>(strings(user.getJsonArray("groupIds"))))));
+        }
+        for (Object item : json.getJsonArray("groups", new JsonArray())) {
+            JsonObject group = (JsonObject) item;
+            principals.putGroup(new AccountPrincipals.Group(group.getString("groupId"), group.getString("groupName"),
+                    group.getString("path"), group.getString("arn")));
+        }
+        for (Object item : json.getJsonArray("roles", new JsonArray())) {
+            JsonObject role = (JsonObject) item;
+            principals.putRole(new AccountPrincipals.Role(role.getString("roleId"), role.getString("roleName"),
+                    role.getString("path"), role.getString("arn"), tags(role.getJsonArray("tags")),
+                    role.getInteger("maxSessionDuration", 3600)));
+        }
+        return principals;
+    }
+
+    private static List<Tag> tags(JsonArray array) {
+        List<Tag> tags = new ArrayList<>();
+        if (array != null) {
+            for (Object item : array) {
+                JsonObject tag = (JsonObject) item;
+                tags.add(new Tag(tag.getString("key"), tag.getString("value")));
+            }
+        }
+        return List.copyOf(tags);
+    }
+
+    private static List<String> strings(JsonArray array) {
+        List<String> values = new ArrayList<>();
+        if (array != null) {
+            array.forEach(value -> values.add((String) value));
+        }
+        return values;
+    }
+
+}
