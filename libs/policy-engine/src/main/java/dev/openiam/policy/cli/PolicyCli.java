@@ -117,6 +117,9 @@ public final class PolicyCli {
         String text;
         try {
             text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark belongs to the file, not to the policy
+            }
         } catch (IOException | RuntimeException e) {
             err.println("cannot read `" + file + "`");
             return 2;

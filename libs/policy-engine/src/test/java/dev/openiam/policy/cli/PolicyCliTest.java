@@ -53,6 +53,13 @@ class PolicyCliTest {
     }
 
     @Test
+    void validateIgnoresAByteOrderMark() throws Exception {
+        Path p = file("\uFEFF{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+                + "\"Resource\":\"arn:aws:s3:::bucket/*\"}]}");
+        assertThat(run("", "validate", p.toString(), "--type", "identity").code()).isZero();
+    }
+
+    @Test
     void validateReportsErrorsWithPositionAndExitsOne() throws Exception {
         Path p = file("""
                 {"Version":"2012-10-17",
