@@ -19,6 +19,8 @@ public final class Rules {
     public static final String NAME_PATTERN = "[\\w+=,.@-]+";
     public static final String PATH_PATTERN = "(\\u002F)|(\\u002F[\\u0021-\\u007E]+\\u002F)";
     public static final String PATH_PREFIX_PATTERN = "\\u002F[\\u0021-\\u007F]*";
+    /** Paths of managed policies, and the path prefix of ListPolicies (botocore's {@code policyPathType}). */
+    public static final String POLICY_PATH_PATTERN = "((/[A-Za-z0-9\\.,\\+@=_-]+)*)/";
     public static final String TAG_KEY_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+";
     public static final String TAG_VALUE_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*";
     public static final String DESCRIPTION_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*";
@@ -28,6 +30,7 @@ public final class Rules {
     private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
     private static final Pattern PATH = Pattern.compile(PATH_PATTERN);
     private static final Pattern PATH_PREFIX = Pattern.compile(PATH_PREFIX_PATTERN);
+    private static final Pattern POLICY_PATH = Pattern.compile(POLICY_PATH_PATTERN);
     private static final Pattern TAG_KEY = Pattern.compile(TAG_KEY_PATTERN);
     private static final Pattern TAG_VALUE = Pattern.compile(TAG_VALUE_PATTERN);
     private static final Pattern DESCRIPTION = Pattern.compile(DESCRIPTION_PATTERN);
@@ -59,6 +62,16 @@ public final class Rules {
         }
         length(field, value, 1, 512);
         pattern(field, value, PATH, PATH_PATTERN);
+        return value;
+    }
+
+    /** A managed policy's path (or ListPolicies' path prefix): {@code /} or {@code /a/b/}; {@code null} means {@code /}. */
+    public static String policyPath(String field, String value) {
+        if (value == null) {
+            return "/";
+        }
+        length(field, value, 1, 512);
+        pattern(field, value, POLICY_PATH, POLICY_PATH_PATTERN);
         return value;
     }
 

@@ -1,0 +1,77 @@
+package dev.openiam.policyservice.internal;
+
+import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import dev.openiam.policyservice.query.QueryDispatcher;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * The IAM actions of policy-service as identity-service forwards them: the caller in an internal JWT, the
+ * Query parameters in JSON; the answer is the complete AWS Query XML document, success or
+ * {@code <ErrorResponse>}, with its HTTP status, for the front door to relay verbatim.
+ */
+@Path("/internal/v1/iam")
+public class InternalIamResource {
+
+    private static final Logger LOG = Logger.getLogger(InternalIamResource.class);
+
+    private final InternalJwtVerifier verifier;
+    private final QueryDispatcher dispatcher;
+
+    public InternalIamResource(InternalJwtVerifier verifier, QueryDispatcher dispatcher) {
+        this.verifier = verifier;
+        this.dispatcher = dispatcher;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(QueryXml.CONTENT_TYPE)
+    @Operation(summary = "Perform a forwarded IAM action (internal; identity-service only)")
+    public Uni<Response> perform(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InternalIamRequest request) {
+        String requestId = request != null && request.requestId() != null && !request.requestId().isBlank()
+                ? request.requestId() : UUID.randomUUID().toString();
+        Caller caller;
+        try {
+            caller = verifier.verify(authorization, request == null ? null : request.atLeastIdentityRevision());
+        } catch (IamException e) {
+            // 401 rather than AccessDenied's 403: the front door, not the end caller, failed to authenticate
+            return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED).type(QueryXml.CONTENT_TYPE)
+                    .header("x-amzn-RequestId", requestId)
+                    .entity(QueryXml.error(ErrorCode.ACCESS_DENIED, e.getMessage(), requestId)).build());
+        }
+        if (request == null || request.action() == null) {
+            return Uni.createFrom().item(error(new IamException(ErrorCode.MISSING_ACTION, "Missing Action"), requestId));
+        }
+        return dispatcher.dispatch(request.action(), request.params(), caller, requestId)
+                .onFailure().recoverWithItem(failure -> error(failure, requestId));
+    }
+
+    static Response error(Throwable failure, String requestId) {
+        ErrorCode code;
+        String message;
+        if (failure instanceof IamException iam) {
+            code = iam.code();
+            message = iam.getMessage();
+            LOG.debugf("%s: %s", code.awsCode(), message);
+        } else {
+            code = ErrorCode.SERVICE_FAILURE;
+            message = "An internal error occurred; the request may be retried.";
+            LOG.error("IAM request failed", failure);
+        }
+        return Response.status(code.httpStatus()).type(QueryXml.CONTENT_TYPE).header("x-amzn-RequestId", requestId)
+                .entity(QueryXml.error(code, message, requestId)).build();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.openiam.policyservice;
+
+import io.restassured.path.xml.XmlPath;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static dev.openiam.policyservice.Iam.doc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The internal endpoint trusts only the front door's short-lived HS256 tokens; non-root callers are denied for now. */
+@QuarkusTest
+class InternalAuthTest {
+
+    private static final Map<String, String> GET_ADMIN = Map.of("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess");
+
+    @Test
+    void acceptsTheFrontDoorsToken() {
+        Iam iam = Iam.freshAccount();
+        Response response = Iam.callWith("Bearer " + iam.token(), "GetPolicy", GET_ADMIN);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.asString()).contains("<GetPolicyResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\">");
+        assertThat(response.header("x-amzn-RequestId")).isNotBlank();
+    }
+
+    @Test
+    void refusesMissingForgedMisaddressedAndExpiredTokens() {
+        Iam iam = Iam.freshAccount();
+        long now = System.currentTimeMillis() / 1000;
+        denied(null);
+        denied("Basic dXNlcjpwYXNz");
+        denied("Bearer ");
+        denied("Bearer not.a.jwt");
+        denied("Bearer " + Jwt.issuer("openiam").audience("policy-service").subject(iam.callerArn())
+                .claim("acct", iam.accountId()).claim("root", true).expiresIn(Duration.ofSeconds(60))
+                .jws().algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec("another-secret-of-32-bytes-length!".getBytes(StandardCharsets.US_ASCII), "HmacSHA256")));
+        denied("Bearer " + iam.token(c -> c.audience("sts-service")));
+        denied("Bearer " + iam.token(c -> c.issuer("someone-else")));
+        denied("Bearer " + iam.token(c -> c.issuedAt(now - 600).expiresAt(now - 300)));
+        denied("Bearer " + iam.token(c -> c.expiresAt(now + 3600)));
+        denied("Bearer " + iam.token(c -> c.claim("acct", "not-an-account")));
+        denied("Bearer " + iam.token(c -> c.subject("alice")));
+        // an unsigned token ("alg": "none") carrying a valid token's claims
+        String claims = iam.token().split("\\.")[1];
+        denied("Bearer " + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "." + claims + ".");
+    }
+
+    private static void denied(String authorization) {
+        Response response = Iam.callWith(authorization, "GetPolicy", GET_ADMIN);
+        assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("text/xml");
+        assertThat(new XmlPath(response.asString()).getString("ErrorResponse.Error.Code")).isEqualTo("AccessDenied");
+    }
+
+    @Test
+    void nonRootCallersAreDeniedWithAwsWordingUntilTheDecisionApiDecides() {
+        Iam root = Iam.freshAccount();
+        Iam alice = root.asUser("alice");
+        long before = root.revision();
+        Response response = alice.call("CreatePolicy", "PolicyName", "P", "PolicyDocument", doc("s3:*"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        XmlPath xml = new XmlPath(response.asString());
+        assertThat(xml.getString("ErrorResponse.Error.Code")).isEqualTo("AccessDenied");
+        assertThat(xml.getString("ErrorResponse.Error.Message")).isEqualTo("User: " + alice.callerArn()
+                + " is not authorized to perform: iam:CreatePolicy on resource: " + root.arn("policy/P")
+                + " because no identity-based policy allows the iam:CreatePolicy action");
+        assertThat(root.revision()).isEqualTo(before);
+        assertThat(new XmlPath(alice.call("AttachUserPolicy", "UserName", "bob", "PolicyArn", root.arn("policy/P")).asString())
+                .getString("ErrorResponse.Error.Message")).contains("on resource: " + root.arn("user/bob"));
+    }
+
+    @Test
+    void unknownActionsAreInvalidAction() {
+        Iam iam = Iam.freshAccount();
+        iam.fails(400, "InvalidAction", "Could not find operation CreateUser for version 2010-05-08", "CreateUser",
+                "UserName", "x");
+        Response missing = Iam.callWith("Bearer " + iam.token(), null, Map.of());
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(new XmlPath(missing.asString()).getString("ErrorResponse.Error.Code")).isEqualTo("MissingAction");
+    }
+}
