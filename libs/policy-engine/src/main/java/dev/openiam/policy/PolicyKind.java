@@ -18,7 +18,9 @@ public enum PolicyKind {
     /** An inline session policy passed to AssumeRole, GetFederationToken and friends. */
     SESSION(2_048),
     /** A resource-based policy; 20 KB is the largest limit AWS services document (S3 bucket policies). */
-    RESOURCE(20_480);
+    RESOURCE(20_480),
+    /** An AWS-managed policy ({@code arn:aws:iam::aws:policy/…}): AWS's own, not held to the customer limit. */
+    AWS_MANAGED(Integer.MAX_VALUE);
 
     private final int maxCharacters;
 

@@ -198,6 +198,10 @@ class PolicyParserTest {
         assertThat(PolicyKind.SESSION.maxCharacters()).isEqualTo(2_048);
         assertThat(PolicyKind.defaultFor(PolicyType.TRUST)).isEqualTo(PolicyKind.TRUST);
         assertThat(PolicyKind.defaultFor(PolicyType.PERMISSION_BOUNDARY)).isEqualTo(PolicyKind.MANAGED);
+        String huge = doc("{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::"
+                + "b".repeat(30_000) + "\"}");
+        assertThat(PolicyEngine.validate(huge, PolicyType.IDENTITY, PolicyKind.AWS_MANAGED)).noneMatch(Finding::isError);
+        assertThat(PolicyEngine.validate(huge, PolicyType.IDENTITY, PolicyKind.MANAGED)).anyMatch(Finding::isError);
     }
 
     @Test
