@@ -83,6 +83,12 @@ class InternalAuthTest {
         Iam iam = Iam.freshAccount();
         iam.fails(400, "InvalidAction", "Could not find operation CreateUser for version 2010-05-08", "CreateUser",
                 "UserName", "x");
+        iam.fails(400, "InvalidAction", "Could not find operation GetPolicy for version 2011-06-15", "GetPolicy",
+                "PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess", "Version", "2011-06-15");
+        Response badJson = io.restassured.RestAssured.given().contentType("application/json").header("Authorization",
+                "Bearer " + iam.token()).body("{\"action\": [").post("/internal/v1/iam");
+        assertThat(badJson.statusCode()).isEqualTo(400);
+        assertThat(new XmlPath(badJson.asString()).getString("ErrorResponse.Error.Code")).isEqualTo("ValidationError");
         Response missing = Iam.callWith("Bearer " + iam.token(), null, Map.of());
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(new XmlPath(missing.asString()).getString("ErrorResponse.Error.Code")).isEqualTo("MissingAction");

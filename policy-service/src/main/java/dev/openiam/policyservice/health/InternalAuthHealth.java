@@ -1,12 +1,12 @@
 package dev.openiam.policyservice.health;
 
 import dev.openiam.policyservice.config.PolicyConfig;
+import dev.openiam.policyservice.internal.InternalJwtVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.util.Base64;
 
 /**
  * Not ready while no usable internal JWT secret is configured: every forwarded IAM call and every decision
@@ -29,10 +29,7 @@ public class InternalAuthHealth implements HealthCheck {
     }
 
     private static int decodedLength(String base64) {
-        try {
-            return Base64.getDecoder().decode(base64.strip()).length;
-        } catch (IllegalArgumentException e) {
-            return 0;
-        }
+        byte[] secret = InternalJwtVerifier.decode(base64);
+        return secret == null ? 0 : secret.length;
     }
 }

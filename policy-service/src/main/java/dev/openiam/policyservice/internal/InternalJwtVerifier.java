@@ -53,9 +53,12 @@ public class InternalJwtVerifier {
         this.parser = new DefaultJWTParser(context);
     }
 
-    private static byte[] decode(String base64) {
+    /** Standard or URL-safe base64, as the front door accepts the same secret in either form. */
+    public static byte[] decode(String base64) {
+        String trimmed = base64.strip();
         try {
-            return Base64.getDecoder().decode(base64.strip());
+            return trimmed.contains("-") || trimmed.contains("_")
+                    ? Base64.getUrlDecoder().decode(trimmed) : Base64.getDecoder().decode(trimmed);
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -31,7 +31,7 @@ public class QueryDispatcher {
         return Uni.createFrom().deferred(() -> {
             QueryRequest query = QueryRequest.of(params == null ? Map.of() : params);
             IamAction action = actions.find(name);
-            if (action == null) {
+            if (action == null || (query.version() != null && !VERSION.equals(query.version()))) {
                 throw new IamException(ErrorCode.INVALID_ACTION, "Could not find operation " + name + " for version "
                         + (query.version() == null ? VERSION : query.version()));
             }

@@ -38,9 +38,6 @@ public class PolicyListing {
         this.aws = aws;
     }
 
-    public record Filter(String scope, boolean onlyAttached, String pathPrefix, String usage) {
-    }
-
     @WithSession
     public Uni<Page<ManagedPolicy>> list(String accountId, String scope, Boolean onlyAttached, String pathPrefix,
                                          String usageFilter, String marker, Integer maxItems) {
@@ -63,7 +60,8 @@ public class PolicyListing {
                 }
                 List<ManagedPolicy> matching = all.stream()
                         .filter(p -> p.path().startsWith(prefix))
-                        .filter(p -> !attachedOnly || p.attachmentCount() + p.permissionsBoundaryUsageCount() > 0)
+                        // IAM: "only the policies that are attached to an IAM user, group, or role" (not boundaries)
+                        .filter(p -> !attachedOnly || p.attachmentCount() > 0)
                         .filter(p -> usageFilter == null || used(p, usageFilter))
                         .toList();
                 return page.slice(matching, PolicyListing::sortKey);
