@@ -24,7 +24,6 @@ public final class PolicySet {
     private final CompiledPolicy resourcePolicy;
 
     // slot arrays handed to the evaluator, built once
-    private final String[] ids;
     private final PolicyType[] roles;
     private final CompiledBody[] bodies;
     /** The merged action index of the identity and boundary slots, shared by derived sets. */
@@ -40,7 +39,6 @@ public final class PolicySet {
         if (n > MAX_POLICIES) {
             throw new IllegalArgumentException("a policy set holds at most " + MAX_POLICIES + " policies, not " + n);
         }
-        ids = new String[n];
         roles = new PolicyType[n];
         bodies = new CompiledBody[n];
         int slot = 0;
@@ -60,7 +58,6 @@ public final class PolicySet {
     }
 
     private void put(int slot, CompiledPolicy p, PolicyType role) {
-        ids[slot] = p.id();
         roles[slot] = role;
         bodies[slot] = p.body();
     }
@@ -75,7 +72,7 @@ public final class PolicySet {
 
     /** Decides one request. Never throws for a well-formed request; allocates only the decision. */
     public Decision evaluate(Request request) {
-        return Evaluator.evaluate(request, ids, roles, bodies, base, identityPolicies.size(), permissionBoundary != null,
+        return Evaluator.evaluate(request, roles, bodies, base, identityPolicies.size(), permissionBoundary != null,
                 sessionPolicies.size(), resourcePolicy != null);
     }
 

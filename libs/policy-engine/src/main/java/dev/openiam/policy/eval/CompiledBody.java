@@ -130,14 +130,6 @@ public final class CompiledBody {
         return statements.length;
     }
 
-    public String sid(int statement) {
-        return statements[statement].sid;
-    }
-
-    public int index(int statement) {
-        return statements[statement].index;
-    }
-
     /** The statements that may apply to the request's action, in document order. */
     int[] candidates(Request r) {
         return candidates(r.actionLower(), r.headLower(), r.serviceLower());

@@ -30,8 +30,7 @@ public final class Evaluator {
     }
 
     /**
-     * @param ids       ids of the slots' policies, in slot order: identity…, boundary?, session…, resource?
-     * @param roles     the role each slot plays
+     * @param roles     the role each slot plays, in slot order: identity…, boundary?, session…, resource?
      * @param bodies    the compiled bodies, in slot order
      * @param base      the merged index of the identity and boundary slots
      * @param identity  number of identity slots (first)
@@ -39,7 +38,7 @@ public final class Evaluator {
      * @param sessions  number of session slots after it
      * @param resource  whether the last slot is a resource policy
      */
-    public static Decision evaluate(Request r, String[] ids, PolicyType[] roles, CompiledBody[] bodies,
+    public static Decision evaluate(Request r, PolicyType[] roles, CompiledBody[] bodies,
                                     MergedIndex base, int identity, boolean boundary, int sessions, boolean resource) {
         CompiledBody.Hits hits = new CompiledBody.Hits();
         boolean denied = false;
@@ -87,7 +86,7 @@ public final class Evaluator {
             }
         }
         if (denied) {
-            return new Decision(Outcome.EXPLICIT_DENY, refs(hits, ids, roles, bodies, true, -1, -1, -1, -1, -1),
+            return new Decision(Outcome.EXPLICIT_DENY, refs(hits, roles, bodies, true, -1, -1, -1, -1, -1),
                     null);
         }
         if (r.isAccountRoot()) {
@@ -103,7 +102,7 @@ public final class Evaluator {
                 int idEnd = identitySide ? identity : 0;
                 int bSlot = identitySide || grant == Grant.ROLE ? boundarySlot : -1;
                 int sFrom = identitySide || grant == Grant.ROLE ? sessionStart : sessionEnd;
-                return new Decision(Outcome.ALLOW, refs(hits, ids, roles, bodies, false, idEnd, bSlot, sFrom,
+                return new Decision(Outcome.ALLOW, refs(hits, roles, bodies, false, idEnd, bSlot, sFrom,
                         sessionEnd, viaResource ? resourceSlot : -1), null);
             }
             MissingAllow missing;
@@ -122,7 +121,7 @@ public final class Evaluator {
         }
         boolean resourceOk = grant != Grant.NONE;
         if (identitySide && resourceOk) {
-            return new Decision(Outcome.ALLOW, refs(hits, ids, roles, bodies, false, identity, boundarySlot,
+            return new Decision(Outcome.ALLOW, refs(hits, roles, bodies, false, identity, boundarySlot,
                     sessionStart, sessionEnd, resourceSlot), null);
         }
         MissingAllow missing = !idAllow ? MissingAllow.IDENTITY_POLICY
@@ -133,7 +132,7 @@ public final class Evaluator {
     }
 
     /** The hits to report: all denies, or the allows of the slots that took part in granting. */
-    private static List<StatementRef> refs(CompiledBody.Hits hits, String[] ids, PolicyType[] roles,
+    private static List<StatementRef> refs(CompiledBody.Hits hits, PolicyType[] roles,
                                            CompiledBody[] bodies, boolean denies, int identityEnd, int boundarySlot,
                                            int sessionFrom, int sessionEnd, int resourceSlot) {
         StatementRef[] out = new StatementRef[hits.size];

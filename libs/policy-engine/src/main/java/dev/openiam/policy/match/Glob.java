@@ -103,18 +103,6 @@ public final class Glob {
         return shape == Shape.ANY;
     }
 
-    /** Whether the pattern contains a policy variable. */
-    public boolean hasVariables() {
-        for (Object[] g : groups) {
-            for (Object p : g) {
-                if (p instanceof Tokens.Var) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     /** For a pattern without wildcards or variables, its text; otherwise {@code null}. */
     public String exactText() {
         return shape == Shape.EXACT ? literal : null;
