@@ -28,10 +28,10 @@ class AwsManagedCatalogTest {
             assertThat(ids.add(p.policyId())).as("unique id of " + p.name()).isTrue();
             assertThat(p.defaultVersionId()).matches("v[1-9][0-9]*");
             assertThat(p.createDate()).isBeforeOrEqualTo(p.updateDate());
-            // the engine's largest limit; bigger AWS-managed documents (ReadOnlyAccess) are served, not compiled here
-            if (PolicyDocuments.size(p.document()) <= PolicyKind.RESOURCE.maxCharacters()) {
-                PolicyEngine.compile(p.arn(), p.document(), PolicyType.IDENTITY, PolicyKind.RESOURCE);
-            }
+            // AWS-managed documents are not held to the customer limit (ReadOnlyAccess is far larger)
+            PolicyEngine.compile(p.arn(), p.document(), PolicyType.IDENTITY, PolicyKind.AWS_MANAGED);
         }
+        AwsManagedPolicy readOnly = catalog.find("arn:aws:iam::aws:policy/ReadOnlyAccess").orElseThrow();
+        assertThat(PolicyDocuments.size(readOnly.document())).isGreaterThan(PolicyKind.MANAGED.maxCharacters());
     }
 }
