@@ -1,0 +1,57 @@
+package dev.openiam.policyservice;
+
+import dev.openiam.policyservice.query.IamActions;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.xml.XmlPath;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** policy-service serves exactly its part of the IAM API, and every action is authorized before it runs. */
+@QuarkusTest
+class ActionRegistryTest {
+
+    static final List<String> ACTIONS = List.of(
+            "CreatePolicy", "GetPolicy", "ListPolicies", "DeletePolicy", "CreatePolicyVersion", "GetPolicyVersion",
+            "ListPolicyVersions", "DeletePolicyVersion", "SetDefaultPolicyVersion", "TagPolicy", "UntagPolicy",
+            "ListPolicyTags", "ListEntitiesForPolicy",
+            "AttachUserPolicy", "DetachUserPolicy", "ListAttachedUserPolicies",
+            "AttachGroupPolicy", "DetachGroupPolicy", "ListAttachedGroupPolicies",
+            "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies",
+            "PutUserPolicy", "GetUserPolicy", "DeleteUserPolicy", "ListUserPolicies",
+            "PutGroupPolicy", "GetGroupPolicy", "DeleteGroupPolicy", "ListGroupPolicies",
+            "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
+            "PutUserPermissionsBoundary", "DeleteUserPermissionsBoundary",
+            "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary");
+
+    @Inject
+    IamActions actions;
+
+    @Test
+    void servesExactlyThePolicyActions() {
+        assertThat(actions.names()).containsExactlyInAnyOrderElementsOf(ACTIONS);
+    }
+
+    /** Non-root callers are denied every action (until the decision API decides), naming the action and resource. */
+    @TestFactory
+    Stream<DynamicTest> everyActionIsAuthorizedFirst() {
+        Iam root = Iam.freshAccount();
+        Iam alice = root.asUser("alice");
+        return ACTIONS.stream().map(action -> DynamicTest.dynamicTest(action, () -> {
+            Response response = alice.call(action, "UserName", "bob", "GroupName", "devs", "RoleName", "app",
+                    "PolicyName", "p", "PolicyArn", root.arn("policy/p"));
+            assertThat(response.statusCode()).as(action).isEqualTo(403);
+            String message = new XmlPath(response.asString()).getString("ErrorResponse.Error.Message");
+            assertThat(message).startsWith("User: " + alice.callerArn() + " is not authorized to perform: iam:" + action
+                    + " on resource: ");
+            assertThat(root.revision()).isZero();
+        }));
+    }
+}
