@@ -57,6 +57,11 @@ public class IdentityProjection {
                 .map(loaded -> check(loaded, atLeast));
     }
 
+    /** The account's principals read afresh from identity-service (and kept, when listening). */
+    public Uni<AccountPrincipals> fresh(String accountId) {
+        return load(accountId);
+    }
+
     /** Applies one event of {@code iam.identity.v1}; called by the single consumer thread. */
     public void apply(EventEnvelope envelope) {
         if (!(envelope.payload() instanceof IdentityEvent event)) {

@@ -1,0 +1,106 @@
+package dev.openiam.policyservice.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision API: {@code POST /v1/authorize} and {@code POST /v1/authorize:batch}, for identity-, sts- and
+ * audit-service and for users' own services. Callers present an internal JWT (audience
+ * {@code policy-service}).
+ */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "decisions")
+public class DecisionResource {
+
+    public static final String AUDIENCE = "policy-service";
+    public static final int MAX_BATCH = 100;
+
+    public record BatchRequest(List<AuthorizeRequest> requests) {
+    }
+
+    public record BatchResponse(List<AuthorizeResponse> results) {
+    }
+
+    private final DecisionService decisions;
+    private final InternalJwt jwt;
+
+    public DecisionResource(DecisionService decisions, @ConfigProperty(name = "iam.policy.internal-jwt.secret") Optional<String> secret) {
+        this.decisions = decisions;
+        this.jwt = secret.filter(value -> !value.isBlank()).map(InternalJwt::fromBase64).orElse(null);
+    }
+
+    @POST
+    @Path("authorize")
+    @Operation(summary = "Decide one request: Allow, ExplicitDeny or ImplicitDeny, with the deciding statements")
+    public Uni<AuthorizeResponse> authorize(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthorizeRequest request) {
+        authenticate(authorization);
+        return decisions.authorize(request);
+    }
+
+    @POST
+    @Path("authorize:batch")
+    @Operation(summary = "Decide up to 100 requests in one call, answers in the same order")
+    public Uni<BatchResponse> batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, BatchRequest batch) {
+        authenticate(authorization);
+        if (batch == null || batch.requests() == null || batch.requests().isEmpty() || batch.requests().size() > MAX_BATCH) {
+            throw IamException.validation("requests must hold 1 to " + MAX_BATCH + " requests");
+        }
+        return Multi.createFrom().iterable(batch.requests())
+                .onItem().transformToUniAndConcatenate(decisions::authorize)
+                .collect().asList().map(BatchResponse::new);
+    }
+
+    /** The decision API's errors, as problem documents carrying the AWS error code (this resource only). */
+    public record Problem(String type, String title, int status, String detail, String code) {
+    }
+
+    @ServerExceptionMapper
+    public Response iam(IamException e) {
+        return problem(e.code(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return problem(ErrorCode.VALIDATION_ERROR, "request body is not valid: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return json(e);
+    }
+
+    private static Response problem(ErrorCode code, String message) {
+        return Response.status(code.httpStatus()).type("application/problem+json")
+                .entity(new Problem("https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html", code.awsCode(),
+                        code.httpStatus(), message, code.awsCode())).build();
+    }
+
+    private void authenticate(String authorization) {
+        if (jwt == null) {
+            throw new IamException(ErrorCode.ACCESS_DENIED, "internal calls are not configured");
+        }
+        jwt.verify(InternalJwt.bearer(authorization), AUDIENCE);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.openiam.policyservice.decision;
+
+import dev.openiam.model.Arn;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import dev.openiam.model.Tag;
+import dev.openiam.policy.CompiledPolicy;
+import dev.openiam.policy.Decision;
+import dev.openiam.policy.PolicyEngine;
+import dev.openiam.policy.PolicyException;
+import dev.openiam.policy.PolicyKind;
+import dev.openiam.policy.PolicySet;
+import dev.openiam.policy.PolicyType;
+import dev.openiam.policy.Request;
+import dev.openiam.policy.RequestContext;
+import dev.openiam.policy.StatementRef;
+import dev.openiam.policyservice.principal.AccountPrincipals;
+import dev.openiam.policyservice.principal.IdentityProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers authorization questions: finds the principal in the identity projection, its compiled policy set
+ * in the cache (both at least as new as the caller asks), adds the principal's global condition keys and
+ * evaluates. Anything unknown, unreadable or unreachable denies (fail closed).
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private final IdentityProjection identities;
+    private final PolicySetCache policySets;
+
+    public DecisionService(IdentityProjection identities, PolicySetCache policySets) {
+        this.identities = identities;
+        this.policySets = policySets;
+    }
+
+    public Uni<AuthorizeResponse> authorize(AuthorizeRequest request) {
+        if (request == null || blank(request.principal()) || blank(request.action()) || blank(request.resource())) {
+            throw IamException.validation("principal, action and resource are required");
+        }
+        Arn principal = parsePrincipal(request.principal());
+        String accountId = principal.account();
+        long identityRevision = revision(request, "identity");
+        long policyRevision = revision(request, "policy");
+        RequestContext given = context(request.context()).build();
+        RequestContext.Builder context = given.toBuilder();
+        Uni<AuthorizeResponse> answer;
+        if (principal.resource().equals("root")) {
+            answer = identities.at(accountId, identityRevision).map(ignored -> evaluate(request, PolicySet.empty(), context.build(),
+                    null));
+        } else {
+            answer = identities.at(accountId, identityRevision).chain(account -> {
+                Subject subject = subject(account, principal);
+                if (subject == null) {
+                    return Uni.createFrom().item(new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY",
+                            "User: " + request.principal() + " is not authorized to perform: " + request.action()
+                                    + " on resource: " + request.resource() + " because the principal does not exist"));
+                }
+                subject.addKeys(context, given, principal.account());
+                return policySets.get(accountId, subject.id(), subject.groupIds(), policyRevision)
+                        .map(set -> evaluate(request, set, context.build(), subject.roleArn()));
+            });
+        }
+        return answer;
+    }
+
+    private AuthorizeResponse evaluate(AuthorizeRequest request, PolicySet set, RequestContext context, String roleArn) {
+        PolicySet effective = set;
+        try {
+            if (!blank(request.resourcePolicy())) {
+                effective = effective.withResourcePolicy(PolicyEngine.compile("resource-policy", request.resourcePolicy(),
+                        PolicyType.RESOURCE, PolicyKind.RESOURCE));
+            }
+            if (!blank(request.sessionPolicy())) {
+                CompiledPolicy session = PolicyEngine.compile("session-policy", request.sessionPolicy(), PolicyType.SESSION);
+                effective = effective.withSessionPolicies(List.of(session));
+            }
+        } catch (PolicyException e) {
+            throw new IamException(ErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
+        }
+        Request question = Request.builder().principal(request.principal()).action(request.action())
+                .resource(request.resource()).resourceAccount(request.resourceAccount()).roleArn(roleArn)
+                .context(context).build();
+        Decision decision = effective.evaluate(question);
+        List<String> reasons = decision.statements().stream().map(StatementRef::toString).toList();
+        String outcome = switch (decision.outcome()) {
+            case ALLOW -> "Allow";
+            case EXPLICIT_DENY -> "ExplicitDeny";
+            case IMPLICIT_DENY -> "ImplicitDeny";
+        };
+        return new AuthorizeResponse(outcome, reasons, decision.missingAllow() == null ? null : decision.missingAllow().name(),
+                decision.isAllowed() ? null : decision.message(request.principal(), request.action(), request.resource()));
+    }
+
+    /** The user or role a principal ARN names, with what its decisions need. */
+    private record Subject(String id, String name, String arn, String roleArn, Set<String> groupIds, List<Tag> tags,
+                           String type, String userId) {
+
+        /** The principal's global condition keys, where the caller did not give them. */
+        void addKeys(RequestContext.Builder context, RequestContext given, String accountId) {
+            putIfAbsent(context, given, "aws:PrincipalArn", roleArn != null ? roleArn : arn);
+            putIfAbsent(context, given, "aws:PrincipalAccount", accountId);
+            putIfAbsent(context, given, "aws:PrincipalType", type);
+            putIfAbsent(context, given, "aws:userid", userId);
+            if (type.equals("User")) {
+                putIfAbsent(context, given, "aws:username", name);
+            }
+            for (Tag tag : tags) {
+                putIfAbsent(context, given, "aws:PrincipalTag/" + tag.key(), tag.value());
+            }
+        }
+    }
+
+    private static Subject subject(AccountPrincipals account, Arn principal) {
+        String resource = principal.resource();
+        if (principal.service().equals("iam") && resource.startsWith("user/")) {
+            AccountPrincipals.User user = account.userByName(lastSegment(resource));
+            return user == null || !user.arn().equals(principal.toString()) ? null
+                    : new Subject(user.id(), user.name(), user.arn(), null, user.groupIds(), user.tags(), "User", user.id());
+        }
+        if (principal.service().equals("iam") && resource.startsWith("role/")) {
+            AccountPrincipals.Role role = account.roleByName(lastSegment(resource));
+            return role == null || !role.arn().equals(principal.toString()) ? null
+                    : new Subject(role.id(), role.name(), role.arn(), null, Set.of(), role.tags(), "Role", role.id());
+        }
+        if (principal.service().equals("sts") && resource.startsWith("assumed-role/")) {
+            String[] parts = resource.split("/");
+            AccountPrincipals.Role role = parts.length == 3 ? account.roleByName(parts[1]) : null;
+            return role == null ? null : new Subject(role.id(), role.name(), principal.toString(), role.arn(), Set.of(), role.tags(),
+                    "AssumedRole", role.id() + ":" + parts[2]);
+        }
+        return null;
+    }
+
+    private static Arn parsePrincipal(String principal) {
+        try {
+            Arn arn = Arn.parse(principal);
+            if (arn.account().isEmpty() || arn.account().equals("aws")) {
+                throw IamException.validation("principal `" + principal + "` names no account");
+            }
+            return arn;
+        } catch (IamException e) {
+            throw IamException.validation("principal `" + principal + "` is not an IAM or STS principal ARN");
+        }
+    }
+
+    private static RequestContext.Builder context(Map<String, Object> given) {
+        RequestContext.Builder builder = RequestContext.builder();
+        if (given == null) {
+            return builder;
+        }
+        for (Map.Entry<String, Object> entry : given.entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof List<?> list) {
+                builder.put(entry.getKey(), list.stream().map(String::valueOf).toList());
+            } else if (value != null) {
+                builder.put(entry.getKey(), String.valueOf(value));
+            }
+        }
+        return builder;
+    }
+
+    private static void putIfAbsent(RequestContext.Builder context, RequestContext given, String key, String value) {
+        if (value != null && !given.contains(key)) {
+            context.put(key, value);
+        }
+    }
+
+    private static long revision(AuthorizeRequest request, String producer) {
+        if (request.atLeastRevision() == null) {
+            return 0;
+        }
+        Long value = request.atLeastRevision().get(producer);
+        return value == null ? 0 : value;
+    }
+
+    private static String lastSegment(String resource) {
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
