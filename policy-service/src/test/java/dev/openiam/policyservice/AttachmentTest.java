@@ -16,9 +16,9 @@ class AttachmentTest {
     @Test
     void attachesListsAndDetachesForEveryKindOfPrincipal() {
         Iam iam = Iam.freshAccount();
-        var alice = TestPrincipalDirectory.user(iam.accountId(), "alice");
-        var devs = TestPrincipalDirectory.group(iam.accountId(), "devs");
-        var app = TestPrincipalDirectory.role(iam.accountId(), "app");
+        var alice = IdentityStandIn.user(iam.accountId(), "alice");
+        var devs = IdentityStandIn.group(iam.accountId(), "devs");
+        var app = IdentityStandIn.role(iam.accountId(), "app");
         String arn = iam.arn("policy/team/Shared");
         iam.ok("CreatePolicy", "PolicyName", "Shared", "Path", "/team/", "PolicyDocument", doc("s3:*"));
         String admin = "arn:aws:iam::aws:policy/AdministratorAccess";
@@ -80,9 +80,9 @@ class AttachmentTest {
     @Test
     void refusesMissingPrincipalsAndPoliciesAndKeepsTheQuota() {
         Iam iam = Iam.freshAccount();
-        TestPrincipalDirectory.user(iam.accountId(), "bob");
-        TestPrincipalDirectory.group(iam.accountId(), "ops");
-        TestPrincipalDirectory.role(iam.accountId(), "svc");
+        IdentityStandIn.user(iam.accountId(), "bob");
+        IdentityStandIn.group(iam.accountId(), "ops");
+        IdentityStandIn.role(iam.accountId(), "svc");
         iam.ok("CreatePolicy", "PolicyName", "P0", "PolicyDocument", doc("s3:*"));
         String p0 = iam.arn("policy/P0");
 

@@ -38,8 +38,8 @@ class BotocoreParseTest {
     void theAwsCliParsesEveryKindOfAnswer() throws Exception {
         assumeTrue(botocoreAvailable(), "/usr/bin/python3 with botocore (Debian python3-boto3) is not installed");
         Iam iam = Iam.freshAccount();
-        TestPrincipalDirectory.user(iam.accountId(), "alice");
-        TestPrincipalDirectory.role(iam.accountId(), "app");
+        IdentityStandIn.user(iam.accountId(), "alice");
+        IdentityStandIn.role(iam.accountId(), "app");
         String arn = iam.arn("policy/team/Parsed");
         String document = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"A1\", \"Effect\": \"Allow\", "
                 + "\"Action\": [\"s3:GetObject\", \"s3:List*\"], \"Resource\": \"arn:aws:s3:::bucket/a b+c&d\"}]}";

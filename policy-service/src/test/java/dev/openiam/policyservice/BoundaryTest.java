@@ -16,8 +16,8 @@ class BoundaryTest {
     @Test
     void setsReplacesAndRemovesBoundariesOfUsersAndRoles() {
         Iam iam = Iam.freshAccount();
-        var alice = TestPrincipalDirectory.user(iam.accountId(), "alice");
-        TestPrincipalDirectory.role(iam.accountId(), "app");
+        var alice = IdentityStandIn.user(iam.accountId(), "alice");
+        IdentityStandIn.role(iam.accountId(), "app");
         String arn = iam.arn("policy/Boundary");
         iam.ok("CreatePolicy", "PolicyName", "Boundary", "PolicyDocument", doc("s3:*"));
         String readOnly = "arn:aws:iam::aws:policy/ReadOnlyAccess";

@@ -18,9 +18,9 @@ class InlinePolicyTest {
     @Test
     void putsGetsListsReplacesAndDeletesInlinePolicies() {
         Iam iam = Iam.freshAccount();
-        TestPrincipalDirectory.user(iam.accountId(), "alice");
-        TestPrincipalDirectory.group(iam.accountId(), "devs");
-        TestPrincipalDirectory.role(iam.accountId(), "app");
+        IdentityStandIn.user(iam.accountId(), "alice");
+        IdentityStandIn.group(iam.accountId(), "devs");
+        IdentityStandIn.role(iam.accountId(), "app");
         String document = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]\n}";
         for (String[] p : List.of(new String[]{"User", "alice"}, new String[]{"Group", "devs"}, new String[]{"Role", "app"})) {
             String n = p[0] + "Name";
@@ -64,9 +64,9 @@ class InlinePolicyTest {
     @Test
     void limitsEachDocumentAndTheSumOfAPrincipalsInlinePolicies() {
         Iam iam = Iam.freshAccount();
-        TestPrincipalDirectory.user(iam.accountId(), "alice");
-        TestPrincipalDirectory.group(iam.accountId(), "devs");
-        TestPrincipalDirectory.role(iam.accountId(), "app");
+        IdentityStandIn.user(iam.accountId(), "alice");
+        IdentityStandIn.group(iam.accountId(), "devs");
+        IdentityStandIn.role(iam.accountId(), "app");
         // one document over the user limit: the engine's LimitExceeded
         iam.failsWithCode(409, "LimitExceeded", "PutUserPolicy", "UserName", "alice", "PolicyName", "big",
                 "PolicyDocument", ManagedPolicyTest.big(2_100));

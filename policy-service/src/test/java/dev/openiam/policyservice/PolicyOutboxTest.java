@@ -29,9 +29,9 @@ class PolicyOutboxTest {
     @Test
     void eventsArriveOnTheTopicInRevisionOrder() {
         Iam iam = Iam.freshAccount();
-        var alice = TestPrincipalDirectory.user(iam.accountId(), "alice");
-        var devs = TestPrincipalDirectory.group(iam.accountId(), "devs");
-        var app = TestPrincipalDirectory.role(iam.accountId(), "app");
+        var alice = IdentityStandIn.user(iam.accountId(), "alice");
+        var devs = IdentityStandIn.group(iam.accountId(), "devs");
+        var app = IdentityStandIn.role(iam.accountId(), "app");
         String arn = iam.arn("policy/Evented");
         iam.ok("CreatePolicy", "PolicyName", "Evented", "PolicyDocument", doc("s3:GetObject"),
                 "Tags.member.1.Key", "a", "Tags.member.1.Value", "b");

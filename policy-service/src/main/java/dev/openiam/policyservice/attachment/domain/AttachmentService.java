@@ -14,7 +14,7 @@ import dev.openiam.policyservice.outbox.Committed;
 import dev.openiam.policyservice.outbox.PolicyWrites;
 import dev.openiam.policyservice.policy.domain.PolicyLookup;
 import dev.openiam.policyservice.principal.Principal;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,8 +50,10 @@ public class AttachmentService {
         Rules.name(kind.field(), principalName, kind.maxName());
         PolicyLookup.checkArn("policyArn", policyArn);
         String accountId = caller.accountId();
-        return writes.write(accountId, caller.arn(), change -> principals.require(accountId, kind, principalName)
-                .chain(principal -> lookup.requireAttachable(accountId, policyArn)
+        // the principal is looked up before the transaction: the directory may call identity-service, and a
+        // reactive session must not wait on another service's answer
+        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+                change -> lookup.requireAttachable(accountId, policyArn)
                         .chain(policy -> attachments.ofPrincipal(principal.id()).chain(existing -> {
                             if (existing.stream().anyMatch(a -> a.policyArn.equals(policyArn))) {
                                 return Uni.createFrom().voidItem();
@@ -76,8 +78,8 @@ public class AttachmentService {
         Rules.name(kind.field(), principalName, kind.maxName());
         PolicyLookup.checkArn("policyArn", policyArn);
         String accountId = caller.accountId();
-        return writes.write(accountId, caller.arn(), change -> principals.require(accountId, kind, principalName)
-                .chain(principal -> attachments.findAttachment(principal.id(), policyArn).chain(row -> {
+        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+                change -> attachments.findAttachment(principal.id(), policyArn).chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(IamException.noSuchEntity("Policy " + policyArn + " was not found."));
                     }
@@ -86,15 +88,14 @@ public class AttachmentService {
     }
 
     /** ListAttached{User,Group,Role}Policies, in policy-name order, filtered by the policies' path. */
-    @WithSession
     public Uni<Page<AttachedPolicy>> listAttached(String accountId, Kind kind, String principalName, String pathPrefix,
                                                   String marker, Integer maxItems) {
         Rules.name(kind.field(), principalName, kind.maxName());
         String prefix = Rules.policyPath("pathPrefix", pathPrefix);
         PageRequest page = PageRequest.of(marker, maxItems);
         return principals.require(accountId, kind, principalName)
-                .chain(principal -> attachments.ofPrincipal(principal.id()))
-                .chain(rows -> resolve(accountId, rows))
+                .chain(principal -> Panache.withSession(() -> attachments.ofPrincipal(principal.id())
+                        .chain(rows -> resolve(accountId, rows))))
                 .map(found -> page.slice(found.stream().filter(f -> f.path.startsWith(prefix))
                                 .map(f -> new AttachedPolicy(f.name, f.arn)).toList(),
                         p -> p.policyName().toLowerCase(Locale.ROOT) + " " + p.policyArn()));

@@ -10,7 +10,7 @@ import dev.openiam.policyservice.boundary.persistence.BoundaryRepository;
 import dev.openiam.policyservice.common.Principals;
 import dev.openiam.policyservice.common.Principals.Kind;
 import dev.openiam.policyservice.policy.domain.PolicyLookup;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +45,6 @@ public class PolicyEntitiesService {
         this.principals = principals;
     }
 
-    @WithSession
     public Uni<PolicyEntities> list(String accountId, String policyArn, String entityFilter, String pathPrefix,
                                     String usageFilter, String marker, Integer maxItems) {
         PolicyLookup.checkArn("policyArn", policyArn);
@@ -59,7 +58,8 @@ public class PolicyEntitiesService {
         PageRequest page = PageRequest.of(marker, maxItems);
         // LocalManagedPolicy / AWSManagedPolicy filter policies, not principals: they leave every principal in
         String type = entityFilter == null || entityFilter.endsWith("ManagedPolicy") ? null : entityFilter.toLowerCase(Locale.ROOT);
-        return lookup.require(accountId, policyArn).chain(policy -> {
+        // rows in a session; the directory lookups after it, since the directory may call identity-service
+        return Panache.withSession(() -> lookup.require(accountId, policyArn).chain(policy -> {
             Map<String, PolicyEntities.Entity> byId = new LinkedHashMap<>();
             Uni<Void> attached = "PermissionsBoundary".equals(usageFilter) ? Uni.createFrom().voidItem()
                     : attachments.ofPolicy(accountId, policyArn).invoke(rows -> rows.forEach(row -> byId.putIfAbsent(
@@ -69,8 +69,8 @@ public class PolicyEntitiesService {
                     : boundaries.ofPolicy(accountId, policyArn).invoke(rows -> rows.forEach(row -> byId.putIfAbsent(
                             row.principalId, new PolicyEntities.Entity(row.principalType, row.principalName,
                                     row.principalId, row.principalPath)))).replaceWithVoid();
-            return attached.chain(() -> bounded).chain(() -> current(accountId, new ArrayList<>(byId.values())));
-        }).map(entities -> {
+            return attached.chain(() -> bounded).map(ignored -> (List<PolicyEntities.Entity>) new ArrayList<>(byId.values()));
+        })).chain(stored -> current(accountId, stored)).map(entities -> {
             List<PolicyEntities.Entity> matching = entities.stream()
                     .filter(e -> type == null || e.type().equals(type))
                     .filter(e -> e.path().startsWith(prefix))

@@ -37,8 +37,9 @@ public class BoundaryService {
         Rules.name(kind.field(), principalName, kind.maxName());
         PolicyLookup.checkArn("permissionsBoundary", policyArn);
         String accountId = caller.accountId();
-        return writes.write(accountId, caller.arn(), change -> principals.require(accountId, kind, principalName)
-                .chain(principal -> lookup.requireAttachable(accountId, policyArn).chain(lookup::defaultDocument)
+        // the principal is looked up before the transaction: the directory may call identity-service
+        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+                change -> lookup.requireAttachable(accountId, policyArn).chain(lookup::defaultDocument)
                         .chain(document -> boundaries.findById(principal.id()).chain(existing -> {
                             BoundaryEntity row = existing != null ? existing : new BoundaryEntity();
                             row.principalId = principal.id();
@@ -56,8 +57,8 @@ public class BoundaryService {
     public Uni<Committed<Void>> delete(Caller caller, Kind kind, String principalName) {
         Rules.name(kind.field(), principalName, kind.maxName());
         String accountId = caller.accountId();
-        return writes.write(accountId, caller.arn(), change -> principals.require(accountId, kind, principalName)
-                .chain(principal -> boundaries.findById(principal.id()).chain(row -> row == null
+        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+                change -> boundaries.findById(principal.id()).chain(row -> row == null
                         ? Uni.createFrom().voidItem()
                         : boundaries.delete(row).chain(() -> change.emit(deleted(kind, principal, row.policyArn))))));
     }

@@ -16,7 +16,7 @@ import dev.openiam.policyservice.internal.Caller;
 import dev.openiam.policyservice.outbox.Committed;
 import dev.openiam.policyservice.outbox.PolicyWrites;
 import dev.openiam.policyservice.principal.Principal;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,8 +47,9 @@ public class InlinePolicyService {
         String id = "arn:aws:iam::" + caller.accountId() + ":" + kind.type() + "/" + principalName + "/" + policyName;
         PolicyDocuments.check(id, document, PolicyType.IDENTITY, size);
         String accountId = caller.accountId();
-        return writes.write(accountId, caller.arn(), change -> principals.require(accountId, kind, principalName)
-                .chain(principal -> inline.ofPrincipal(principal.id()).chain(existing -> {
+        // the principal is looked up before the transaction: the directory may call identity-service
+        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+                change -> inline.ofPrincipal(principal.id()).chain(existing -> {
                     int others = existing.stream().filter(p -> !p.policyName.equals(policyName))
                             .mapToInt(p -> PolicyDocuments.size(p.document)).sum();
                     if (others + PolicyDocuments.size(document) > size.maxCharacters()) {
@@ -69,11 +70,10 @@ public class InlinePolicyService {
                 })));
     }
 
-    @WithSession
     public Uni<InlinePolicy> get(String accountId, Kind kind, String principalName, String policyName) {
         checkNames(kind, principalName, policyName);
         return principals.require(accountId, kind, principalName).chain(principal ->
-                inline.findPolicy(principal.id(), policyName).map(row -> {
+                Panache.withSession(() -> inline.findPolicy(principal.id(), policyName)).map(row -> {
                     if (row == null) {
                         throw notFound(kind, policyName);
                     }
@@ -84,8 +84,8 @@ public class InlinePolicyService {
     public Uni<Committed<Void>> delete(Caller caller, Kind kind, String principalName, String policyName) {
         checkNames(kind, principalName, policyName);
         String accountId = caller.accountId();
-        return writes.write(accountId, caller.arn(), change -> principals.require(accountId, kind, principalName)
-                .chain(principal -> inline.findPolicy(principal.id(), policyName).chain(row -> {
+        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+                change -> inline.findPolicy(principal.id(), policyName).chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(notFound(kind, policyName));
                     }
@@ -94,12 +94,11 @@ public class InlinePolicyService {
     }
 
     /** List{User,Group,Role}Policies: the names, in name order. */
-    @WithSession
     public Uni<Page<String>> list(String accountId, Kind kind, String principalName, String marker, Integer maxItems) {
         Rules.name(kind.field(), principalName, maxPrincipalName(kind));
         PageRequest page = PageRequest.of(marker, maxItems);
         return principals.require(accountId, kind, principalName)
-                .chain(principal -> inline.ofPrincipal(principal.id()))
+                .chain(principal -> Panache.withSession(() -> inline.ofPrincipal(principal.id())))
                 .map(rows -> page.slice(rows.stream().map(row -> row.policyName).toList(), name -> name));
     }
 
