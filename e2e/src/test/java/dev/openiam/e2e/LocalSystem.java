@@ -39,6 +39,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         env.put("IAM_KAFKA_PORT", "29092");
         env.put("IAM_KAFKA_CONTROLLER_PORT", "29093");
         env.put("IAM_IDENTITY_PORT", "28081");
+        env.put("IAM_POLICY_PORT", "28082");
     }
 
     /** The running system (started on first use). */
@@ -132,9 +133,24 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         }
     }
 
+    /** The secret of internal JWTs, as iam-local generated it (for tests of the internal and decision APIs). */
+    public String internalJwtSecret() {
+        return value("IAM_INTERNAL_JWT_SECRET");
+    }
+
+    /** The policy-service endpoint. */
+    public URI policyEndpoint() {
+        return URI.create(value("IAM_POLICY_ENDPOINT"));
+    }
+
     private void readLocalEnv() {
+        read(home.resolve("local.env"));
+        read(home.resolve("credentials.env"));
+    }
+
+    private void read(Path file) {
         try {
-            for (String line : Files.readAllLines(home.resolve("local.env"))) {
+            for (String line : Files.readAllLines(file)) {
                 String trimmed = line.strip();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
@@ -152,7 +168,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + home.resolve("local.env"), e);
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 }

@@ -86,7 +86,7 @@ class SignatureE2ETest {
     }
 
     @Test
-    void anIamUserIsDeniedUntilPoliciesDecide() {
+    void anIamUserWithoutPoliciesIsDeniedWithAwsMessage() {
         try (IamClient root = Clients.root()) {
             String user = "denied-" + UUID.randomUUID().toString().substring(0, 8);
             root.createUser(b -> b.userName(user));

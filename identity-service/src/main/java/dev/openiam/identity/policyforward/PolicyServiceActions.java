@@ -7,8 +7,7 @@ import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import dev.openiam.identity.account.AccountRevisions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -23,11 +22,11 @@ import java.util.List;
 public class PolicyServiceActions implements IamActionGroup {
 
     private final PolicyServiceClient client;
-    private final Pool pool;
+    private final AccountRevisions revisions;
 
-    public PolicyServiceActions(PolicyServiceClient client, Pool pool) {
+    public PolicyServiceActions(PolicyServiceClient client, AccountRevisions revisions) {
         this.client = client;
-        this.pool = pool;
+        this.revisions = revisions;
     }
 
     @Override
@@ -60,14 +59,11 @@ public class PolicyServiceActions implements IamActionGroup {
     }
 
     private Uni<Result> forward(String name, QueryRequest request, Caller caller, String requestId) {
-        return identityRevision(caller.accountId())
-                .chain(revision -> client.iam(caller, name, request.all(), requestId, revision))
+        return revisions.current(caller.accountId())
+                .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions.identity()))
+                .call(answer -> answer.policyRevision() == null ? Uni.createFrom().voidItem()
+                        : revisions.policyWritten(caller.accountId(), answer.policyRevision()))
                 .map(answer -> Result.raw(answer.status(), answer.xml()));
-    }
-
-    private Uni<Long> identityRevision(String accountId) {
-        return pool.preparedQuery("select revision from identity.accounts where account_id = $1").execute(Tuple.of(accountId))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : 0L);
     }
 
     private static String orStar(String value) {

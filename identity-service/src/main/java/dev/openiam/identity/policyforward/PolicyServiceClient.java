@@ -25,10 +25,12 @@ import java.util.Map;
 public class PolicyServiceClient {
 
     public static final String AUDIENCE = "policy-service";
+    /** Written by policy-service on answers to writes. */
+    public static final String REVISION_HEADER = "X-Iam-Policy-Revision";
     private static final Logger LOG = Logger.getLogger(PolicyServiceClient.class);
 
-    /** policy-service's answer: HTTP status and the Query XML document. */
-    public record Answer(int status, String xml) {
+    /** policy-service's answer: HTTP status, the Query XML document, and the policy revision a write committed at. */
+    public record Answer(int status, String xml, Long policyRevision) {
     }
 
     private final WebClient client;
@@ -46,6 +48,33 @@ public class PolicyServiceClient {
         this.tokens = tokens;
     }
 
+    /** policy-service's decision: {@code Allow}, {@code ExplicitDeny} or {@code ImplicitDeny}, and AWS's message for a deny. */
+    public record Decision(String decision, String message) {
+        public boolean allowed() {
+            return "Allow".equals(decision);
+        }
+    }
+
+    /** Asks the decision API; any failure to get a clear answer is a failure (the caller denies). */
+    public Uni<Decision> authorize(Caller caller, JsonObject question) {
+        return client.post(base.getPath().replaceAll("/$", "") + "/v1/authorize")
+                .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
+                .timeout(Duration.ofSeconds(10).toMillis())
+                .sendJsonObject(question)
+                .map(response -> {
+                    if (response.statusCode() != 200) {
+                        throw new IamException(ErrorCode.SERVICE_UNAVAILABLE,
+                                "the decision point answered " + response.statusCode() + "; the request was not performed");
+                    }
+                    JsonObject answer = response.bodyAsJsonObject();
+                    return new Decision(answer.getString("decision"), answer.getString("message"));
+                })
+                .onFailure(failure -> !(failure instanceof IamException)).transform(failure -> {
+                    LOG.warnf("decision point at %s did not answer: %s", base, failure.getMessage());
+                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "the decision point is unavailable; the request was not performed");
+                });
+    }
+
     public Uni<Answer> iam(Caller caller, String action, Map<String, String> params, String requestId, long identityRevision) {
         JsonObject body = new JsonObject()
                 .put("action", action)
@@ -57,10 +86,18 @@ public class PolicyServiceClient {
                 .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
                 .timeout(Duration.ofSeconds(30).toMillis())
                 .sendJsonObject(body)
-                .map(response -> new Answer(response.statusCode(), response.bodyAsString()))
+                .map(response -> new Answer(response.statusCode(), response.bodyAsString(), revision(response.getHeader(REVISION_HEADER))))
                 .onFailure().transform(failure -> {
                     LOG.warnf("policy-service at %s did not answer %s: %s", base, action, failure.getMessage());
                     return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service is unavailable; the request was not performed");
                 });
+    }
+
+    private static Long revision(String header) {
+        try {
+            return header == null ? null : Long.valueOf(header);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -66,12 +66,15 @@ public class QueryEndpoint {
         return Uni.createFrom().deferred(() -> {
                     HttpRequestData data = new HttpRequestData(method, request.path(), request.query(), copy(headers, request), body);
                     QueryRequest query = QueryRequest.parse(body, request.query());
-                    return authenticator.authenticate(data, "iam").chain(caller -> dispatch(query, caller, requestId));
+                    QueryAuthorizer.CallContext call = new QueryAuthorizer.CallContext(
+                            request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                            request.isSSL(), headers.getHeaderString("User-Agent"));
+                    return authenticator.authenticate(data, "iam").chain(caller -> dispatch(query, caller, requestId, call));
                 })
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
     }
 
-    private Uni<Response> dispatch(QueryRequest query, Caller caller, String requestId) {
+    private Uni<Response> dispatch(QueryRequest query, Caller caller, String requestId, QueryAuthorizer.CallContext call) {
         String name = query.action();
         if (name == null) {
             throw new IamException(ErrorCode.MISSING_ACTION, "Missing Action");
@@ -81,8 +84,7 @@ public class QueryEndpoint {
             throw new IamException(ErrorCode.INVALID_ACTION,
                     "Could not find operation " + name + " for version " + (query.version() == null ? VERSION : query.version()));
         }
-        authorizer.authorize(caller, action, query);
-        return action.perform(query, caller, requestId).map(result -> {
+        return authorizer.authorize(caller, action, query, call).chain(() -> action.perform(query, caller, requestId)).map(result -> {
             if (result.rawXml() != null) {
                 return Response.status(result.status()).entity(result.rawXml()).type(XML).header("x-amzn-RequestId", requestId).build();
             }

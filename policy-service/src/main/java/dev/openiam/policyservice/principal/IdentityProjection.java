@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,13 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * snapshot on first use and then kept current by the events of {@code iam.identity.v1}, applied in
  * revision order. A gap (an event missed while this replica was not listening) drops the account; the
  * next use reloads it. A caller that needs a revision this replica has not applied yet (read-your-
- * writes) waits briefly for the event, then reloads the snapshot, which holds every committed write.
+ * writes) gets a fresh snapshot, which holds every committed write.
  */
 @ApplicationScoped
 public class IdentityProjection {
 
     private static final Logger LOG = Logger.getLogger(IdentityProjection.class);
-    private static final Duration EVENT_GRACE = Duration.ofMillis(150);
 
     private final IdentitySnapshotClient snapshots;
     private final Map<String, AccountPrincipals> accounts = new ConcurrentHashMap<>();
@@ -47,14 +45,8 @@ public class IdentityProjection {
         if (current == null) {
             return load(accountId).map(loaded -> check(loaded, atLeast));
         }
-        // Known but behind: the event is probably in flight; give it a moment, then read the snapshot.
-        return Uni.createFrom().item(accountId)
-                .onItem().delayIt().by(EVENT_GRACE)
-                .chain(id -> {
-                    AccountPrincipals now = accounts.get(id);
-                    return now != null && now.revision() >= atLeast ? Uni.createFrom().item(now) : load(id);
-                })
-                .map(loaded -> check(loaded, atLeast));
+        // Known but behind: the caller wrote a moment ago; the snapshot has every committed write.
+        return load(accountId).map(loaded -> check(loaded, atLeast));
     }
 
     /** The account's principals read afresh from identity-service (and kept, when listening). */
@@ -87,7 +79,9 @@ public class IdentityProjection {
                 .map(loaded -> listening
                         ? accounts.merge(id, loaded, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old)
                         : loaded)
-                .eventually(() -> loading.remove(id))
+                .onTermination().invoke(() -> {
+                    loading.remove(id);
+                })
                 .memoize().indefinitely());
     }
 
