@@ -49,12 +49,6 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
         return add(accountId, "role", EntityType.ROLE, name);
     }
 
-    /** The declared principal of that type and name (case-insensitive), for {@link TestPrincipalDirectory}. */
-    static java.util.Optional<Principal> find(String accountId, String type, String name) {
-        return ACCOUNTS.getOrDefault(accountId, List.of()).stream()
-                .filter(p -> p.type().equals(type) && p.name().equalsIgnoreCase(name)).findFirst();
-    }
-
     private static Principal add(String accountId, String type, EntityType idType, String name) {
         Principal principal = new Principal(type, idType.newId(RANDOM), name, "/", "arn:aws:iam::" + accountId + ":" + type + "/" + name);
         ACCOUNTS.computeIfAbsent(accountId, id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(principal);
