@@ -15,6 +15,16 @@ public record Api(String accountId, String accessKeyId, String secret) {
     /** The bootstrap account of the test profile (see application.properties). */
     public static final Api BOOTSTRAP = new Api("111122223333", "AKIAAAAAAAAAAAAAAAAA", "testRootSecretKeyOf40CharactersXXXXXXXXX");
 
+    /** A valid trust policy: EC2 may assume the role. */
+    public static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    /** A CreateRole body with {@code trust} as its document and {@code extra} JSON members. */
+    public static String role(String name, String trust, String extra) {
+        return "{\"roleName\":\"" + name + "\",\"assumeRolePolicyDocument\":\""
+                + trust.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" + extra + "}";
+    }
+
     /** A new, empty account created by the management account's root. */
     public static Api fresh() {
         Map<String, Object> created = BOOTSTRAP.given().body("{}").post("/v1/accounts")

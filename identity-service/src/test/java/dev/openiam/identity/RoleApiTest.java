@@ -17,8 +17,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 @QuarkusTest
 class RoleApiTest {
 
-    static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    static final String TRUST = Api.TRUST;
 
     Api api;
 
@@ -28,7 +27,7 @@ class RoleApiTest {
     }
 
     static String role(String name, String trust, String extra) {
-        return "{\"roleName\":\"" + name + "\",\"assumeRolePolicyDocument\":" + quote(trust) + extra + "}";
+        return Api.role(name, trust, extra);
     }
 
     static String quote(String json) {
@@ -68,8 +67,10 @@ class RoleApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "{\"a\":1", "[1,2]", "{\"a\":1}{\"b\":2}", "{\"a\":1,\"a\":2}"})
-    void trustPolicyMustBeOneJsonObject(String document) {
+    @ValueSource(strings = {"not json", "{\"a\":1", "[1,2]", "{\"a\":1}{\"b\":2}", "{\"a\":1,\"a\":2}", "{}",
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\"}]}",
+            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Maybe\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}]}"})
+    void trustPolicyMustBeAGrammaticalTrustPolicy(String document) {
         long before = api.revision();
         error(api.post("roles", role("bad", document, "")), 400, "MalformedPolicyDocument");
         assertThat(api.revision()).isEqualTo(before + 1);
@@ -77,10 +78,12 @@ class RoleApiTest {
 
     @Test
     void trustPolicySizeIsLimitedTo2048NonWhitespaceCharacters() {
-        String padded = "{\"Version\":\"2012-10-17\",\"Id\":\"" + "x".repeat(2048 - 32) + "\"}";
-        assertThat(padded.length()).isEqualTo(2048);
-        api.post("roles", role("fits", padded.replace(",", ",      "), "")).statusCode(201);
-        String tooBig = "{\"Version\":\"2012-10-17\",\"Id\":\"" + "x".repeat(2049 - 32) + "\"}";
+        String head = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"";
+        String tail = "\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String fits = head + "S".repeat(2048 - head.length() - tail.length()) + tail;
+        assertThat(fits).hasSize(2048);
+        api.post("roles", role("fits", fits.replace(",", ",      "), "")).statusCode(201);
+        String tooBig = head + "S".repeat(2049 - head.length() - tail.length()) + tail;
         error(api.post("roles", role("big", tooBig, "")), 409, "LimitExceeded");
         error(api.post("roles", "{\"roleName\":\"none\"}"), 400, "ValidationError");
         error(api.post("roles", "{\"roleName\":\"ctl\",\"assumeRolePolicyDocument\":\"{\\\"a\\\":\\\"\\u0001\\\"}\"}"),

@@ -20,7 +20,8 @@ class PrincipalSnapshotTest {
         api.post("users", "{\"userName\":\"alice\",\"tags\":[{\"key\":\"team\",\"value\":\"core\"}]}").statusCode(201);
         api.post("groups", "{\"groupName\":\"devs\"}").statusCode(201);
         api.put("groups/devs/users/alice").statusCode(204);
-        String revision = api.post("roles", "{\"roleName\":\"app\",\"assumeRolePolicyDocument\":\"{}\"}").statusCode(201)
+        String revision = api.post("roles", Api.role("app", Api.TRUST, ""))
+                .statusCode(201)
                 .extract().header("X-Iam-Revision");
         String groupId = api.get("groups/devs").extract().path("group.groupId");
 
