@@ -34,7 +34,7 @@ public class PolicyWrites {
                                 .setParameter(1, accountId).getSingleResult())
                         .chain(revision -> {
                             Change change = new Change(accountId, revision, actor,
-                                    Instant.now().truncatedTo(ChronoUnit.SECONDS), outbox.writer(), session);
+                                    Instant.now().truncatedTo(ChronoUnit.MICROS), outbox.writer(), session);
                             return work.apply(change).call(() -> !change.changed() ? Uni.createFrom().voidItem()
                                             : session.createNativeQuery(
                                                     "update policy.account_revisions set revision = ?1 where account_id = ?2")
