@@ -68,6 +68,9 @@ class PolicyEnforcementE2ETest {
             shouldPass(user, IamClient::listUsers);
             shouldPass(user, IamClient::listRoles);
             shouldFail(user, c -> c.createUser(b -> b.userName("nope-" + run)));
+            // policy-service's actions are decided at the front door too, before they are forwarded
+            shouldPass(user, IamClient::listPolicies);
+            shouldFail(user, c -> c.createPolicy(b -> b.policyName("nope-" + run).policyDocument(LIST_ONLY)));
             root.detachUserPolicy(b -> b.userName(name).policyArn(arn));
             shouldFail(user, IamClient::listUsers);
         }
