@@ -2,6 +2,7 @@ package dev.openiam.identity.outbox;
 
 import dev.openiam.identity.account.AccountEntity;
 import dev.openiam.model.IamException;
+import dev.openiam.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +20,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class AccountWrites {
 
-    private final IdentityOutbox outbox;
+    private final Outbox outbox;
 
-    public AccountWrites(IdentityOutbox outbox) {
+    public AccountWrites(Outbox outbox) {
         this.outbox = outbox;
     }
 

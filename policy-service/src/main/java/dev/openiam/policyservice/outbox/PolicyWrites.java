@@ -1,6 +1,7 @@
 package dev.openiam.policyservice.outbox;
 
 import dev.openiam.model.IamException;
+import dev.openiam.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,9 +19,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PolicyWrites {
 
-    private final PolicyOutbox outbox;
+    private final Outbox outbox;
 
-    public PolicyWrites(PolicyOutbox outbox) {
+    public PolicyWrites(Outbox outbox) {
         this.outbox = outbox;
     }
 
