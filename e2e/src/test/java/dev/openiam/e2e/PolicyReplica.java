@@ -1,0 +1,144 @@
+package dev.openiam.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second policy-service process beside the one {@code iam-local} started: the same jar, PostgreSQL, Kafka,
+ * identity-service and secrets (the environment {@code iam-local} gives the first one), on a port of its
+ * own, its log under {@code target/}. It can be stopped and started again, on the same port.
+ */
+final class PolicyReplica implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    PolicyReplica(Path log) {
+        this.port = freePort();
+        this.log = log;
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Starts the process and waits until {@code /q/health/ready} answers 200; fails at once if it dies. */
+    PolicyReplica start() {
+        LocalSystem system = LocalSystem.get();
+        Map<String, String> settings = system.clientEnvironment();
+        Path jar = system.repository().resolve("policy-service/target/quarkus-app/quarkus-run.jar");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            Files.createDirectories(log.getParent());
+            Path tmp = log.getParent().resolve("policy-replica-tmp");
+            Files.createDirectories(tmp);
+            Files.writeString(log, "\n=== starting on port " + port + " ===\n", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString()))
+                    .directory(log.getParent().toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(key -> key.startsWith("DB_") || key.startsWith("KAFKA_") || key.startsWith("QUARKUS_")
+                    || key.startsWith("IAM_"));
+            // exactly what iam-local's start_service exports for its services
+            env.put("DB_URL", "postgresql://127.0.0.1:" + settings.get("IAM_PG_PORT") + "/iam");
+            env.put("DB_USER", "postgres");
+            env.put("DB_PASSWORD", required(settings, "IAM_LOCAL_PG_PASSWORD"));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.get("IAM_KAFKA_PORT"));
+            env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            for (String key : List.of("IAM_BOOTSTRAP_ACCOUNT_ID", "IAM_BOOTSTRAP_ROOT_ACCESS_KEY_ID",
+                    "IAM_BOOTSTRAP_ROOT_SECRET_ACCESS_KEY", "IAM_KEK", "IAM_INTERNAL_JWT_SECRET")) {
+                env.put(key, required(settings, key));
+            }
+            env.put("IAM_POLICY_SERVICE_URL", required(settings, "IAM_POLICY_ENDPOINT"));
+            env.put("IAM_IDENTITY_SERVICE_URL", required(settings, "IAM_IDENTITY_ENDPOINT"));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start a second policy-service from " + jar, e);
+        }
+        try {
+            await("policy-service replica on port " + port + " ready (log: " + log + ")")
+                    .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .failFast("the replica exited; see " + log, () -> !process.isAlive())
+                    .until(this::ready);
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
+        return this;
+    }
+
+    boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGTERM, then SIGKILL after 20 s; waits until the process is gone. */
+    void stop() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.destroy();
+            if (!current.waitFor(20, TimeUnit.SECONDS)) {
+                current.destroyForcibly();
+                current.waitFor(20, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            current.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private boolean ready() throws IOException, InterruptedException {
+        HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+        return answer.statusCode() == 200;
+    }
+
+    private static String required(Map<String, String> settings, String key) {
+        String value = settings.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(key + " is missing from the local system's environment");
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}
