@@ -28,6 +28,8 @@ public final class InternalJwt {
     public static final Duration LIFETIME = Duration.ofSeconds(60);
 
     private final SecretKey key;
+    /** Built once per audience: a consumer is immutable and may be shared by threads. */
+    private final java.util.Map<String, JwtConsumer> consumers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public InternalJwt(byte[] secret) {
         if (secret.length < 32) {
@@ -78,16 +80,16 @@ public final class InternalJwt {
         if (token == null || token.isBlank()) {
             throw denied("a service token is required");
         }
-        JwtConsumer consumer = new JwtConsumerBuilder()
+        JwtConsumer consumer = consumers.computeIfAbsent(audience, expected -> new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setMaxFutureValidityInMinutes(5)
                 .setAllowedClockSkewInSeconds(30)
                 .setExpectedIssuer(ISSUER)
-                .setExpectedAudience(audience)
+                .setExpectedAudience(expected)
                 .setRequireSubject()
                 .setVerificationKey(key)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
-                .build();
+                .build());
         try {
             JwtClaims claims = consumer.processToClaims(token);
             Object root = claims.getClaimValue("root");

@@ -43,12 +43,17 @@ public class DecisionResource {
     public record BatchResponse(List<AuthorizeResponse> results) {
     }
 
+    private static final AuthorizeResponse BASELINE = new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY", null);
+
     private final DecisionService decisions;
     private final InternalJwt jwt;
+    private final boolean baseline;
 
-    public DecisionResource(DecisionService decisions, @ConfigProperty(name = "iam.policy.internal-jwt.secret") Optional<String> secret) {
+    public DecisionResource(DecisionService decisions, @ConfigProperty(name = "iam.policy.internal-jwt.secret") Optional<String> secret,
+                            @ConfigProperty(name = "iam.bench.baseline-endpoint", defaultValue = "false") boolean baseline) {
         this.decisions = decisions;
         this.jwt = secret.filter(value -> !value.isBlank()).map(InternalJwt::fromBase64).orElse(null);
+        this.baseline = baseline;
     }
 
     @POST
@@ -57,6 +62,21 @@ public class DecisionResource {
     public Uni<AuthorizeResponse> authorize(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthorizeRequest request) {
         authenticate(authorization);
         return decisions.authorize(request);
+    }
+
+    /**
+     * The benchmark's yardstick ({@code bench/decision-api}): the same token check, body and answer type as
+     * {@code authorize}, with a constant instead of a decision. Off (404) unless {@code iam.bench.baseline-endpoint}.
+     */
+    @POST
+    @Path("authorize:baseline")
+    @Operation(hidden = true)
+    public Uni<AuthorizeResponse> baseline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthorizeRequest request) {
+        if (!baseline) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        authenticate(authorization);
+        return Uni.createFrom().item(BASELINE);
     }
 
     @POST

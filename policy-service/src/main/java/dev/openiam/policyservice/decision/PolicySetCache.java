@@ -5,6 +5,8 @@ import dev.openiam.policy.PolicySet;
 import dev.openiam.policy.PolicyType;
 import dev.openiam.model.event.EventEnvelope;
 import dev.openiam.model.event.PolicyEvent;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,6 +35,8 @@ public class PolicySetCache {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     /** Only while the policy consumer listens can entries be trusted between events. */
     private volatile boolean listening;
+    /** Moves on every (re)join: a load that began before it must not be kept (it may predate missed events). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public PolicySetCache(PolicySourceLoader loader, CompiledPolicies compiled) {
         this.loader = loader;
@@ -47,9 +51,16 @@ public class PolicySetCache {
                 && touches.unchangedSince(accountId, entry.dependencies(), entry.revision())) {
             return Uni.createFrom().item(entry.set());
         }
+        long loadGeneration = generation.get();
+        boolean trusted = listening;
         return loader.load(accountId, principalId, List.copyOf(groupIds)).map(sources -> {
+            if (sources.revision() < atLeast) {
+                // the database itself is behind the token: no such revision was committed (yet) — never decide on less
+                throw new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy state of account " + accountId
+                        + " has not reached revision " + atLeast + " (at " + sources.revision() + ")");
+            }
             Entry built = build(principalId, groupIds, sources);
-            if (listening) {
+            if (trusted && listening && generation.get() == loadGeneration) {
                 entries.put(key, built);
             }
             return built.set();
@@ -79,6 +90,7 @@ public class PolicySetCache {
 
     /** The consumer (re)joined: anything cached may have missed events. */
     void listening(boolean now) {
+        generation.incrementAndGet();
         entries.clear();
         touches.clear();
         listening = now;

@@ -28,6 +28,8 @@ public class IdentityProjection {
     private final Map<String, Uni<AccountPrincipals>> loading = new ConcurrentHashMap<>();
     /** While nobody follows the topic, nothing loaded can be kept: every use reads a fresh snapshot. */
     private volatile boolean listening;
+    /** Moves on every (re)join: a snapshot read before it must not be kept (events since may be missed). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     public IdentityProjection(IdentitySnapshotClient snapshots) {
         this.snapshots = snapshots;
@@ -69,14 +71,17 @@ public class IdentityProjection {
 
     /** The event consumer started or stopped listening: forget everything; accounts reload on next use. */
     public void listening(boolean now) {
+        generation.incrementAndGet();
         listening = now;
         accounts.clear();
     }
 
     private Uni<AccountPrincipals> load(String accountId) {
         // one snapshot load per account at a time, shared by every waiting caller
+        long loadGeneration = generation.get();
+        boolean trusted = listening;
         return loading.computeIfAbsent(accountId, id -> snapshots.load(id)
-                .map(loaded -> listening
+                .map(loaded -> trusted && listening && generation.get() == loadGeneration
                         ? accounts.merge(id, loaded, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old)
                         : loaded)
                 .onTermination().invoke(() -> {
