@@ -29,7 +29,9 @@ class ActionRegistryTest {
             "PutGroupPolicy", "GetGroupPolicy", "DeleteGroupPolicy", "ListGroupPolicies",
             "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies",
             "PutUserPermissionsBoundary", "DeleteUserPermissionsBoundary",
-            "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary");
+            "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
+            "SimulatePrincipalPolicy", "SimulateCustomPolicy", "GetContextKeysForPrincipalPolicy",
+            "GetContextKeysForCustomPolicy");
 
     @Inject
     IamActions actions;

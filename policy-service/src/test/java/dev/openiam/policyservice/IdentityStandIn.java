@@ -32,6 +32,8 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
 
     private static final Pattern PATH = Pattern.compile("/internal/v1/accounts/(\\d{12})/principals");
     private static final Map<String, List<Principal>> ACCOUNTS = new ConcurrentHashMap<>();
+    /** Group ids by user id. */
+    private static final Map<String, List<String>> MEMBERSHIPS = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +49,11 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
 
     public static Principal role(String accountId, String name) {
         return add(accountId, "role", EntityType.ROLE, name);
+    }
+
+    /** Makes {@code user} a member of {@code group} (declare before the account's first call). */
+    public static void join(Principal user, Principal group) {
+        MEMBERSHIPS.computeIfAbsent(user.id(), id -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(group.id());
     }
 
     private static Principal add(String accountId, String type, EntityType idType, String name) {
@@ -90,7 +97,7 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
             switch (p.type()) {
                 case "user" -> {
                     entry.put("tags", List.of());
-                    entry.put("groupIds", List.of());
+                    entry.put("groupIds", MEMBERSHIPS.getOrDefault(p.id(), List.of()));
                     users.add(entry);
                 }
                 case "group" -> groups.add(entry);

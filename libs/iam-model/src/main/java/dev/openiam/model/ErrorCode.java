@@ -25,7 +25,9 @@ public enum ErrorCode {
     INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
-    SERVICE_FAILURE("ServiceFailure", 500);
+    SERVICE_FAILURE("ServiceFailure", 500),
+    /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
+    POLICY_EVALUATION("PolicyEvaluation", 500);
 
     private final String awsCode;
     private final int httpStatus;

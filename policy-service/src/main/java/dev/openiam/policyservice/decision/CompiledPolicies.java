@@ -26,7 +26,7 @@ public class CompiledPolicies {
     };
 
     /** The compiled document; stored documents were validated when written, so this only fails on corruption. */
-    CompiledPolicy get(PolicySources.Source source, PolicyType type) {
+    public CompiledPolicy get(PolicySources.Source source, PolicyType type) {
         String key = type + "|" + source.key();
         synchronized (byKey) {
             CompiledPolicy compiled = byKey.get(key);

@@ -32,7 +32,7 @@ public class PolicySourceLoader {
      * @param principalId the user's or role's id; its policies and boundary
      * @param groupIds    the user's groups, whose attached and inline policies apply too
      */
-    Uni<PolicySources> load(String accountId, String principalId, List<String> groupIds) {
+    public Uni<PolicySources> load(String accountId, String principalId, List<String> groupIds) {
         String[] holders = new ArrayList<String>() {{
             add(principalId);
             addAll(groupIds);

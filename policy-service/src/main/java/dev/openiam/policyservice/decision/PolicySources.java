@@ -11,12 +11,12 @@ import java.util.Set;
  * @param boundary  the permissions boundary, or {@code null}
  * @param policyArns every managed policy ARN the set depends on (attachments and boundary)
  */
-record PolicySources(long revision, List<Source> identity, Source boundary, Set<String> policyArns) {
+public record PolicySources(long revision, List<Source> identity, Source boundary, Set<String> policyArns) {
 
     /**
      * One document: {@code id} names it in decisions (policy ARN, or {@code <principal ARN>/inline/<name>}),
      * {@code key} identifies this exact text for the compile cache.
      */
-    record Source(String id, String key, String document, boolean awsManaged) {
+    public record Source(String id, String key, String document, boolean awsManaged) {
     }
 }
