@@ -51,6 +51,12 @@ public class PolicyServiceActions implements IamActionGroup {
                 actions.add(forward("Delete" + kind + "PermissionsBoundary", principal));
             }
         }
+        // the policy simulator: AWS authorizes the principal ones on the simulated principal, the custom ones on *
+        IamAction.ResourceArn simulated = (request, caller) -> orStar(request.string("PolicySourceArn"));
+        actions.add(forward("SimulatePrincipalPolicy", simulated));
+        actions.add(forward("GetContextKeysForPrincipalPolicy", simulated));
+        actions.add(forward("SimulateCustomPolicy", Arns.any()));
+        actions.add(forward("GetContextKeysForCustomPolicy", Arns.any()));
         return actions;
     }
 

@@ -24,7 +24,20 @@ class PolicyForwardingTest {
 
     @Test
     void anUnreachablePolicyServiceIsServiceUnavailable() {
-        String body = "Action=CreatePolicy&Version=2010-05-08&PolicyName=p&PolicyDocument=%7B%7D";
+        unavailable("Action=CreatePolicy&Version=2010-05-08&PolicyName=p&PolicyDocument=%7B%7D");
+    }
+
+    /** The simulator's actions are policy-service's too: forwarded, not answered InvalidAction. */
+    @Test
+    void theSimulatorActionsAreForwarded() {
+        String arn = "arn%3Aaws%3Aiam%3A%3A000000000000%3Auser%2Falice";
+        unavailable("Action=SimulatePrincipalPolicy&Version=2010-05-08&PolicySourceArn=" + arn + "&ActionNames.member.1=s3%3AGetObject");
+        unavailable("Action=GetContextKeysForPrincipalPolicy&Version=2010-05-08&PolicySourceArn=" + arn);
+        unavailable("Action=SimulateCustomPolicy&Version=2010-05-08&PolicyInputList.member.1=%7B%7D&ActionNames.member.1=s3%3AGetObject");
+        unavailable("Action=GetContextKeysForCustomPolicy&Version=2010-05-08&PolicyInputList.member.1=%7B%7D");
+    }
+
+    private void unavailable(String body) {
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(Api.BOOTSTRAP.accessKeyId(), Api.BOOTSTRAP.secret()))
                 .request(SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
