@@ -171,6 +171,30 @@ class SimulationTest {
     }
 
     @Test
+    void awsManagedPoliciesAndAnotherAccountsResource() {
+        Iam iam = Iam.freshAccount();
+        IdentityStandIn.user(iam.accountId(), "carol");
+        iam.ok("AttachUserPolicy", "UserName", "carol", "PolicyArn", "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
+        XmlPath managed = iam.ok("SimulatePrincipalPolicy", "PolicySourceArn", iam.arn("user/carol"), "ActionNames.member.1", "iam:ListUsers");
+        assertThat(managed.getString("EvaluationResults.member.EvalDecision")).isEqualTo("allowed");
+        assertThat(managed.getString("EvaluationResults.member.MatchedStatements.member.SourcePolicyId")).isEqualTo("IAMReadOnlyAccess");
+        assertThat(managed.getString("EvaluationResults.member.MatchedStatements.member.SourcePolicyType")).isEqualTo("aws-managed");
+
+        // a resource policy naming the caller grants alone in the same account, not across accounts
+        String bucketPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + iam.arn("user/carol") + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}}";
+        String[] common = {"PolicySourceArn", iam.arn("user/carol"), "ActionNames.member.1", "s3:GetObject",
+                "ResourceArns.member.1", "arn:aws:s3:::b/k", "ResourcePolicy", bucketPolicy};
+        assertThat(iam.ok("SimulatePrincipalPolicy", common).getString("EvaluationResults.member.EvalDecision")).isEqualTo("allowed");
+        List<String> other = new ArrayList<>(List.of(common));
+        other.addAll(List.of("ResourceOwner", "arn:aws:iam::999999999999:root"));
+        assertThat(iam.ok("SimulatePrincipalPolicy", other.toArray(String[]::new)).getString("EvaluationResults.member.EvalDecision"))
+                .isEqualTo("implicitDeny");
+        iam.fails(400, "InvalidInput", "ARN 999999999999 is not valid.", "SimulatePrincipalPolicy",
+                "PolicySourceArn", iam.arn("user/carol"), "ActionNames.member.1", "s3:GetObject", "ResourceOwner", "999999999999");
+    }
+
+    @Test
     void resultsArePaged() {
         Iam iam = Iam.freshAccount();
         List<String> params = new ArrayList<>(List.of("PolicyInputList.member.1", doc("s3:*"), "MaxItems", "2"));
