@@ -30,10 +30,11 @@ for i in $(seq 1 10); do
 done
 
 CP="$REPO/libs/internal-auth/target/classes:$(ls "$REPO"/deploy/local/target/lib/jose4j-*.jar 2>/dev/null || find ~/.m2/repository/org/bitbucket/b_c/jose4j -name 'jose4j-*.jar' | head -1):$REPO/libs/iam-model/target/classes:$(ls "$REPO"/deploy/local/target/lib/slf4j-api-*.jar | head -1)"
-export TOKEN; TOKEN=$(java -cp "$CP" bench/decision-api/Token.java "$IAM_INTERNAL_JWT_SECRET" "$IAM_ACCOUNT_ID")
+export TOKEN; TOKEN=$(java -cp "$CP" bench/decision-api/Token.java "$IAM_INTERNAL_JWT_SECRET" "$IAM_ACCOUNT_ID" 2>/dev/null)
 one="{\"principal\":\"arn:aws:iam::$IAM_ACCOUNT_ID:user/$user\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::bucket-7/$user/key\",\"context\":{\"aws:SourceIp\":\"10.7.1.2\"}}"
 printf '%s' "$one" >"$IAM_HOME/one.json"
-batch="{\"requests\":[$one$(for i in $(seq 2 10); do printf ',%s' "$one"; done)]}"
+BATCH=${BATCH:-100}
+batch="{\"requests\":[$one$(for i in $(seq 2 "$BATCH"); do printf ',%s' "$one"; done)]}"
 printf '%s' "$batch" >"$IAM_HOME/batch.json"
 
 decision=$(curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$IAM_HOME/one.json" "$IAM_POLICY_ENDPOINT/v1/authorize")
@@ -41,11 +42,20 @@ echo "sample decision: $decision"
 grep -q '"Allow"' <<<"$decision" || { echo "expected Allow" >&2; exit 1; }
 
 echo "machine: $(nproc) CPUs, $(grep MemTotal /proc/meminfo | awk '{print int($2/1048576)" GB"}'), load $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
-for run in "baseline one.json /v1/authorize:baseline" "authorize one.json /v1/authorize" "batch(10) batch.json /v1/authorize:batch"; do
+[[ -n "${SKIP_THROUGHPUT:-}" ]] || for run in "baseline one.json /v1/authorize:baseline" "authorize one.json /v1/authorize" "batch($BATCH) batch.json /v1/authorize:batch"; do
   read -r name body path <<<"$run"
-  # the token lives a minute: a fresh one per run
-  TOKEN=$(java -cp "$CP" bench/decision-api/Token.java "$IAM_INTERNAL_JWT_SECRET" "$IAM_ACCOUNT_ID")
+  # the token lives a minute: a fresh one per run; a warm-up pass first, so the JIT has compiled the path
+  TOKEN=$(java -cp "$CP" bench/decision-api/Token.java "$IAM_INTERNAL_JWT_SECRET" "$IAM_ACCOUNT_ID" 2>/dev/null)
+  BODY_FILE="$IAM_HOME/$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/decision-api/post.lua "$IAM_POLICY_ENDPOINT$path" >/dev/null
   echo "== $name ($path, body $(wc -c <"$IAM_HOME/$body") bytes)"
   BODY_FILE="$IAM_HOME/$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/decision-api/post.lua \
       "$IAM_POLICY_ENDPOINT$path" | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
 done
+
+# Propagation: acknowledged write → first token-less decision reflecting it (the cache is invalidated by events).
+CHANGES=${CHANGES:-1000}
+prop_doc='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::propagation/*"}]}'
+prop_arn=$(iam create-policy --policy-name "propagation-$user" --policy-document "$prop_doc" --query Policy.Arn)
+iam create-user --user-name "p-$user" >/dev/null
+java -cp "$CP" bench/decision-api/Propagation.java "$IAM_INTERNAL_JWT_SECRET" "$IAM_ACCOUNT_ID" "$IAM_POLICY_ENDPOINT" \
+    "p-$user" "$prop_arn" "$CHANGES" 2> >(grep -v SLF4J >&2)
