@@ -3,6 +3,7 @@ package dev.openiam.policyservice.internal;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.policyservice.principal.IdentityProjection;
 import dev.openiam.policyservice.query.QueryDispatcher;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -30,10 +31,12 @@ public class InternalIamResource {
 
     private final InternalJwtVerifier verifier;
     private final QueryDispatcher dispatcher;
+    private final IdentityProjection identities;
 
-    public InternalIamResource(InternalJwtVerifier verifier, QueryDispatcher dispatcher) {
+    public InternalIamResource(InternalJwtVerifier verifier, QueryDispatcher dispatcher, IdentityProjection identities) {
         this.verifier = verifier;
         this.dispatcher = dispatcher;
+        this.identities = identities;
     }
 
     @POST
@@ -55,7 +58,11 @@ public class InternalIamResource {
         if (request == null || request.action() == null) {
             return Uni.createFrom().item(error(new IamException(ErrorCode.MISSING_ACTION, "Missing Action"), requestId));
         }
-        return dispatcher.dispatch(request.action(), request.params(), caller, requestId)
+        // Principals are looked up in this replica's projection: first bring it to the revision the front door
+        // has written (a user just created or just deleted is seen as such), or fail closed (ServiceUnavailable).
+        long identityRevision = caller.atLeastIdentityRevision() == null ? 0 : caller.atLeastIdentityRevision();
+        return identities.at(caller.accountId(), identityRevision)
+                .chain(ignored -> dispatcher.dispatch(request.action(), request.params(), caller, requestId))
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
     }
 
