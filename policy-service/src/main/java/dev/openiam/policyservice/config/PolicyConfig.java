@@ -17,17 +17,9 @@ public interface PolicyConfig {
         /** Base64 of the shared HS256 secret (at least 32 bytes); absent or short means every internal call is refused. */
         Optional<String> secret();
 
-        /** The {@code iss} internal tokens must carry. */
-        @WithDefault("openiam")
-        String issuer();
-
         /** The {@code aud} internal tokens must carry. */
         @WithDefault("policy-service")
         String audience();
-
-        /** The longest lifetime a token may have left when it arrives, in seconds. */
-        @WithDefault("60")
-        long maxLifetimeSeconds();
     }
 
     interface Outbox {

@@ -2,7 +2,7 @@ package dev.openiam.policyservice.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.policyservice.internal.InternalJwtVerifier;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Multi;
@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The decision API: {@code POST /v1/authorize} and {@code POST /v1/authorize:batch}, for identity-, sts- and
@@ -34,7 +33,6 @@ import java.util.Optional;
 @Tag(name = "decisions")
 public class DecisionResource {
 
-    public static final String AUDIENCE = "policy-service";
     public static final int MAX_BATCH = 100;
 
     public record BatchRequest(List<AuthorizeRequest> requests) {
@@ -46,13 +44,13 @@ public class DecisionResource {
     private static final AuthorizeResponse BASELINE = new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY", null);
 
     private final DecisionService decisions;
-    private final InternalJwt jwt;
+    private final InternalJwtVerifier tokens;
     private final boolean baseline;
 
-    public DecisionResource(DecisionService decisions, @ConfigProperty(name = "iam.policy.internal-jwt.secret") Optional<String> secret,
+    public DecisionResource(DecisionService decisions, InternalJwtVerifier tokens,
                             @ConfigProperty(name = "iam.bench.baseline-endpoint", defaultValue = "false") boolean baseline) {
         this.decisions = decisions;
-        this.jwt = secret.filter(value -> !value.isBlank()).map(InternalJwt::fromBase64).orElse(null);
+        this.tokens = tokens;
         this.baseline = baseline;
     }
 
@@ -118,9 +116,6 @@ public class DecisionResource {
     }
 
     private void authenticate(String authorization) {
-        if (jwt == null) {
-            throw new IamException(ErrorCode.ACCESS_DENIED, "internal calls are not configured");
-        }
-        jwt.verify(InternalJwt.bearer(authorization), AUDIENCE);
+        tokens.verifyService(authorization);
     }
 }

@@ -1,6 +1,5 @@
 package dev.openiam.policyservice.health;
 
-import dev.openiam.policyservice.config.PolicyConfig;
 import dev.openiam.policyservice.internal.InternalJwtVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -16,20 +15,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class InternalAuthHealth implements HealthCheck {
 
-    private final PolicyConfig config;
+    private final InternalJwtVerifier tokens;
 
-    public InternalAuthHealth(PolicyConfig config) {
-        this.config = config;
+    public InternalAuthHealth(InternalJwtVerifier tokens) {
+        this.tokens = tokens;
     }
 
     @Override
     public HealthCheckResponse call() {
-        boolean usable = config.internalJwt().secret().map(InternalAuthHealth::decodedLength).orElse(0) >= 32;
-        return HealthCheckResponse.named("internal-jwt-secret").status(usable).build();
-    }
-
-    private static int decodedLength(String base64) {
-        byte[] secret = InternalJwtVerifier.decode(base64);
-        return secret == null ? 0 : secret.length;
+        return HealthCheckResponse.named("internal-jwt-secret").status(tokens.usable()).build();
     }
 }

@@ -1,96 +1,78 @@
 package dev.openiam.policyservice.internal;
 
+import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.InternalJwt;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.policyservice.config.PolicyConfig;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-import javax.crypto.spec.SecretKeySpec;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Verifies the internal JWT that identity-service sends with a forwarded IAM action (SmallRye JWT's
- * parser): HS256 with the shared secret, {@code iss}, {@code aud}, an {@code exp} at most a minute away,
- * and the caller claims. Anything else is refused (fail closed), as is every token when no usable secret
- * is configured.
+ * policy-service's side of the internal JWTs ({@code libs/internal-auth}, one shared secret, audience per
+ * service): verifies the tokens of forwarded IAM actions and decision-API callers, and mints the tokens
+ * policy-service sends to identity-service. Without a usable secret every internal call is refused.
  */
 @ApplicationScoped
 public class InternalJwtVerifier {
 
     private static final Logger LOG = Logger.getLogger(InternalJwtVerifier.class);
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    /** Clock difference tolerated between identity-service and us, in seconds. */
-    private static final int CLOCK_SKEW = 5;
 
-    private final DefaultJWTParser parser;
-    private final long maxLifetime;
+    private final InternalJwt jwt;
+    private final String audience;
 
     public InternalJwtVerifier(PolicyConfig config) {
-        PolicyConfig.InternalJwt jwt = config.internalJwt();
-        this.maxLifetime = jwt.maxLifetimeSeconds();
-        byte[] secret = jwt.secret().map(InternalJwtVerifier::decode).orElse(null);
-        if (secret == null || secret.length < 32) {
+        this.audience = config.internalJwt().audience();
+        this.jwt = config.internalJwt().secret().filter(secret -> !secret.isBlank()).map(InternalJwtVerifier::parse).orElse(null);
+        if (jwt == null) {
             LOG.warn("no usable internal JWT secret (base64 of at least 32 bytes): every internal call is refused");
-            this.parser = null;
-            return;
         }
-        JWTAuthContextInfo context = new JWTAuthContextInfo();
-        context.setSecretVerificationKey(new SecretKeySpec(secret, "HmacSHA256"));
-        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.HS256));
-        context.setIssuedBy(jwt.issuer());
-        context.setExpectedAudience(Set.of(jwt.audience()));
-        context.setClockSkew(CLOCK_SKEW);
-        context.setRequiredClaims(Set.of("exp", "sub", "acct"));
-        this.parser = new DefaultJWTParser(context);
     }
 
-    /** Standard or URL-safe base64, as the front door accepts the same secret in either form. */
-    public static byte[] decode(String base64) {
-        String trimmed = base64.strip();
+    private static InternalJwt parse(String secret) {
         try {
-            return trimmed.contains("-") || trimmed.contains("_")
-                    ? Base64.getUrlDecoder().decode(trimmed) : Base64.getDecoder().decode(trimmed);
+            return InternalJwt.fromBase64(secret);
         } catch (IllegalArgumentException e) {
             return null;
         }
     }
 
-    /** The caller named by {@code Authorization: Bearer <jwt>}, or AccessDenied. */
-    public Caller verify(String authorization, Long atLeastIdentityRevision) {
-        if (parser == null || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw denied();
-        }
-        JsonWebToken token;
-        try {
-            token = parser.parse(authorization.substring(7).strip());
-        } catch (ParseException e) {
-            LOG.debugf("internal JWT refused: %s", e.getMessage());
-            throw denied();
-        }
-        // a forwarded call's token lives a minute at most; a longer-lived one was not minted by the front door
-        if (token.getExpirationTime() > Instant.now().getEpochSecond() + maxLifetime + CLOCK_SKEW) {
-            throw denied();
-        }
-        String account = token.getClaim("acct");
-        String arn = token.getSubject();
-        Object root = token.getClaim("root");
-        if (account == null || !ACCOUNT.matcher(account).matches() || arn == null || !arn.startsWith("arn:")) {
-            throw denied();
-        }
-        return new Caller(arn, account, token.getClaim("pid"), token.getClaim("akid"), isTrue(root), atLeastIdentityRevision);
+    /** Whether internal calls can be made and checked at all (readiness). */
+    public boolean usable() {
+        return jwt != null;
     }
 
-    private static boolean isTrue(Object claim) {
-        return claim instanceof Boolean b ? b : claim instanceof jakarta.json.JsonValue v && v == jakarta.json.JsonValue.TRUE;
+    /** A caller forwarded by the IAM front door: a principal ARN of a 12-digit account, or AccessDenied. */
+    public Caller verify(String authorization, Long atLeastIdentityRevision) {
+        CallerClaims claims = verifyService(authorization);
+        if (claims.accountId() == null || !ACCOUNT.matcher(claims.accountId()).matches() || !claims.arn().startsWith("arn:")) {
+            throw denied();
+        }
+        return new Caller(claims.arn(), claims.accountId(), claims.principalId(), claims.accessKeyId(), claims.root(),
+                atLeastIdentityRevision);
+    }
+
+    /** Any internal caller with a valid token for this service (the decision API's callers), or AccessDenied. */
+    public CallerClaims verifyService(String authorization) {
+        if (jwt == null) {
+            throw denied();
+        }
+        try {
+            return jwt.verify(InternalJwt.bearer(authorization), audience);
+        } catch (IamException e) {
+            throw denied();
+        }
+    }
+
+    /** A token telling {@code audience} who calls. */
+    public String sign(String audience, CallerClaims caller) {
+        if (jwt == null) {
+            throw new IamException(ErrorCode.SERVICE_UNAVAILABLE, "internal calls are not configured");
+        }
+        return jwt.sign(audience, caller);
     }
 
     private static IamException denied() {

@@ -1,7 +1,7 @@
 package dev.openiam.policyservice.principal;
 
 import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.policyservice.internal.InternalJwtVerifier;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 
 /** Loads an account's principals from identity-service ({@code /internal/v1/accounts/{id}/principals}). */
 @ApplicationScoped
@@ -26,22 +25,22 @@ public class IdentitySnapshotClient {
 
     private final WebClient client;
     private final URI base;
-    private final InternalJwt jwt;
+    private final InternalJwtVerifier tokens;
 
     public IdentitySnapshotClient(Vertx vertx, @ConfigProperty(name = "iam.identity-service-url") String url,
-                                  @ConfigProperty(name = "iam.policy.internal-jwt.secret") Optional<String> secret) {
+                                  InternalJwtVerifier tokens) {
         this.base = URI.create(url);
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort() > 0 ? base.getPort() : 80).setSsl("https".equals(base.getScheme()))
                 .setConnectTimeout(2000));
-        this.jwt = secret.filter(value -> !value.isBlank()).map(InternalJwt::fromBase64).orElse(null);
+        this.tokens = tokens;
     }
 
     public Uni<AccountPrincipals> load(String accountId) {
-        if (jwt == null) {
+        if (!tokens.usable()) {
             return Uni.createFrom().failure(new IamException(ErrorCode.SERVICE_UNAVAILABLE, "internal calls are not configured"));
         }
-        String token = jwt.sign("identity-service", new CallerClaims("service:policy-service", accountId, "policy-service",
+        String token = tokens.sign("identity-service", new CallerClaims("service:policy-service", accountId, "policy-service",
                 "", false));
         return client.get(base.getPath().replaceAll("/$", "") + "/internal/v1/accounts/" + accountId + "/principals")
                 .putHeader("Authorization", "Bearer " + token)
