@@ -9,4 +9,9 @@ package dev.openiam.identity.auth;
  * @param accessKeyId the key that signed the request
  */
 public record Caller(String accountId, String arn, String principalId, String accessKeyId, boolean root) {
+
+    /** The IAM user's name (the last segment of its ARN); {@code null} for the root user. */
+    public String userName() {
+        return root ? null : arn.substring(arn.lastIndexOf('/') + 1);
+    }
 }

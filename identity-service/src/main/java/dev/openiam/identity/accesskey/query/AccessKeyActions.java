@@ -39,10 +39,7 @@ public class AccessKeyActions implements IamActionGroup {
 
     private static String owner(QueryRequest q, Caller caller) {
         String userName = q.string("UserName");
-        if (userName != null || caller.root()) {
-            return userName;
-        }
-        return caller.arn().substring(caller.arn().lastIndexOf('/') + 1);
+        return userName != null ? userName : caller.userName();
     }
 
     private Uni<Result> create(QueryRequest q, Caller caller) {

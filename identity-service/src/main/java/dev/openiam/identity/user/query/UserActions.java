@@ -55,7 +55,7 @@ public class UserActions implements IamActionGroup {
                     r.element("User", u -> u.text("UserId", caller.accountId()).text("Arn", caller.arn())
                             .date("CreateDate", account.createdAt))));
         }
-        String name = userName != null ? userName : caller.arn().substring(caller.arn().lastIndexOf('/') + 1);
+        String name = userName != null ? userName : caller.userName();
         return users.get(caller.accountId(), name).map(user -> Result.of(r -> r.element("User", u -> IamXml.user(u, user))));
     }
 
