@@ -35,11 +35,13 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         env.remove("DB_URL");
         env.remove("KAFKA_BOOTSTRAP_SERVERS");
         env.put("IAM_HOME", home.toString());
-        env.put("IAM_PG_PORT", "25432");
-        env.put("IAM_KAFKA_PORT", "29092");
-        env.put("IAM_KAFKA_CONTROLLER_PORT", "29093");
-        env.put("IAM_IDENTITY_PORT", "28081");
-        env.put("IAM_POLICY_PORT", "28082");
+        // -Diam.e2e.port-offset=N moves every port, so two checkouts can run their e2e suites at once
+        int offset = Integer.getInteger("iam.e2e.port-offset", 0);
+        env.put("IAM_PG_PORT", String.valueOf(25432 + offset));
+        env.put("IAM_KAFKA_PORT", String.valueOf(29092 + offset));
+        env.put("IAM_KAFKA_CONTROLLER_PORT", String.valueOf(29093 + offset));
+        env.put("IAM_IDENTITY_PORT", String.valueOf(28081 + offset));
+        env.put("IAM_POLICY_PORT", String.valueOf(28082 + offset));
     }
 
     /** The running system (started on first use). */
