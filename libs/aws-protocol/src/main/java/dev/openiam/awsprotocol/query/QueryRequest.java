@@ -221,8 +221,10 @@ public final class QueryRequest {
                 continue;
             }
             int n = Integer.parseInt(index);
-            if (n > 0) {
-                out.put(n, e.getValue());
+            // `member.01` and `member.1` would be two readings of one position: refuse rather than pick one
+            if (n > 0 && out.put(n, e.getValue()) != null) {
+                throw ValidationErrors.of(null, ValidationErrors.memberName(prefix + n + suffix),
+                        "Member must be given once (the list position is named twice)");
             }
         }
         return out;

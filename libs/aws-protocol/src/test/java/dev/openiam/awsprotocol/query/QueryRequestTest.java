@@ -96,6 +96,17 @@ class QueryRequestTest {
     }
 
     @Test
+    void onePositionNamedTwiceIsAValidationErrorNotTwoReadings() {
+        assertThat(body("Users.member.01=a").list("Users")).containsExactly("a");
+        expect(() -> body("Users.member.01=a&Users.member.1=b").list("Users"), ErrorCode.VALIDATION_ERROR,
+                "1 validation error detected: Value null at 'users.1.member' failed to satisfy constraint: "
+                        + "Member must be given once (the list position is named twice)");
+        expect(() -> body("Tags.member.1.Key=a&Tags.member.1.Value=x&Tags.member.01.Key=b").tags("Tags"),
+                ErrorCode.VALIDATION_ERROR, "1 validation error detected: Value null at 'tags.1.member.key' failed to "
+                        + "satisfy constraint: Member must be given once (the list position is named twice)");
+    }
+
+    @Test
     void tagsPairKeysWithValues() {
         QueryRequest q = body("Tags.member.2.Key=env&Tags.member.2.Value=prod&Tags.member.1.Key=team"
                 + "&Tags.member.1.Value=core&Tags.member.3.Key=empty&Tags.member.3.Value=");

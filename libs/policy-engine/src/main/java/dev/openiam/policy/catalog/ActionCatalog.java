@@ -125,13 +125,15 @@ public final class ActionCatalog {
             actions.put(e.getKey().toLowerCase(Locale.ROOT), action);
         });
         Map<String, String> arns = new HashMap<>();
+        Map<String, List<ConditionKeyPattern>> typeKeys = new HashMap<>();
         node.path("resourceTypes").fields().forEachRemaining(e -> {
             if (e.getValue().path("arn").isTextual()) {
                 arns.put(e.getKey(), e.getValue().path("arn").asText());
             }
+            typeKeys.put(e.getKey(), keyList(e.getValue().path("conditionKeys"), interned));
         });
         return new ServiceInfo(prefix, node.path("name").asText(prefix), Map.copyOf(actions), List.copyOf(keys),
-                Map.copyOf(arns));
+                Map.copyOf(arns), Map.copyOf(typeKeys));
     }
 
     private static List<ConditionKeyPattern> keyList(JsonNode array, Map<String, ConditionKeyPattern> interned) {
