@@ -89,16 +89,22 @@ public final class Iam {
         return map;
     }
 
+    /** Forwards {@code action} as the front door does: with the account's latest policy revision (read-your-writes). */
     public Response call(String action, String... params) {
-        return callWith("Bearer " + token(), action, params(params));
+        return callWith("Bearer " + token(), action, params(params), revision());
     }
 
     public static Response callWith(String authorization, String action, Map<String, String> params) {
+        return callWith(authorization, action, params, 0);
+    }
+
+    private static Response callWith(String authorization, String action, Map<String, String> params, long policyRevision) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", action);
         body.put("params", params);
         body.put("requestId", UUID.randomUUID().toString());
         body.put("atLeastIdentityRevision", 0);
+        body.put("atLeastPolicyRevision", policyRevision);
         var request = given().contentType(ContentType.JSON).body(body);
         if (authorization != null) {
             request = request.header("Authorization", authorization);

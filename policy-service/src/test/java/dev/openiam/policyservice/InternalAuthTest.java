@@ -61,17 +61,25 @@ class InternalAuthTest {
         assertThat(new XmlPath(response.asString()).getString("ErrorResponse.Error.Code")).isEqualTo("AccessDenied");
     }
 
-    /** The front door decides for non-root callers before it forwards; what it forwards is performed. */
+    /** policy-service decides a non-root caller's forwarded action itself: denied, nothing is written; allowed, it runs. */
     @Test
-    void aNonRootCallersForwardedActionIsPerformedAsTheFrontDoorDecided() {
+    void aNonRootCallersForwardedActionIsDecidedHereAndDeniedWritesNothing() {
         Iam root = Iam.freshAccount();
+        IdentityStandIn.user(root.accountId(), "alice");
         Iam alice = root.asUser("alice");
         long before = root.revision();
+        Response denied = alice.call("CreatePolicy", "PolicyName", "P", "PolicyDocument", doc("s3:*"));
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(new XmlPath(denied.asString()).getString("ErrorResponse.Error.Code")).isEqualTo("AccessDenied");
+        assertThat(root.revision()).isEqualTo(before);
+
+        long granted = root.written("PutUserPolicy", "UserName", "alice", "PolicyName", "create",
+                "PolicyDocument", doc("iam:CreatePolicy"));
         Response response = alice.call("CreatePolicy", "PolicyName", "P", "PolicyDocument", doc("s3:*"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new XmlPath(response.asString()).getString("CreatePolicyResponse.CreatePolicyResult.Policy.Arn"))
                 .isEqualTo(root.arn("policy/P"));
-        assertThat(root.revision()).isEqualTo(before + 1);
+        assertThat(root.revision()).isEqualTo(granted + 1);
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.openiam.identity.policyforward;
 
+import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.authorization.IamAuthorizations;
+import dev.openiam.authorization.Owner;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.auth.Caller;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
@@ -10,69 +12,44 @@ import io.smallrye.mutiny.Uni;
 import dev.openiam.identity.account.AccountRevisions;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The IAM actions policy-service owns. The front door authenticates and authorizes them like its own,
- * then forwards them with the account's current identity revision, so policy-service sees the users,
- * groups and roles the caller just wrote (read-your-writes).
+ * The IAM actions policy-service owns. The front door authenticates them and forwards them in one hop with
+ * the global condition keys of the HTTP request and the account's current revisions, so policy-service — the
+ * decision point — authorizes them on what is stored, as the caller just wrote it (read-your-writes), and
+ * performs them in that same request.
  */
 @ApplicationScoped
 public class PolicyServiceActions implements IamActionGroup {
 
     private final PolicyServiceClient client;
     private final AccountRevisions revisions;
+    private final BoundaryCopy boundaries;
 
-    public PolicyServiceActions(PolicyServiceClient client, AccountRevisions revisions) {
+    public PolicyServiceActions(PolicyServiceClient client, AccountRevisions revisions, BoundaryCopy boundaries) {
         this.client = client;
         this.revisions = revisions;
+        this.boundaries = boundaries;
     }
 
+    /** Every action the authorization descriptions give to policy-service: one table, no second list. */
     @Override
     public List<IamAction> actions() {
-        List<IamAction> actions = new ArrayList<>();
-        IamAction.ResourceArn policy = (request, caller) -> orStar(request.string("PolicyArn"));
-        actions.add(forward("CreatePolicy", Arns.created("policy", "PolicyName")));
-        actions.add(forward("ListPolicies", Arns.collection("policy")));
-        for (String name : List.of("GetPolicy", "DeletePolicy", "CreatePolicyVersion", "GetPolicyVersion", "ListPolicyVersions",
-                "DeletePolicyVersion", "SetDefaultPolicyVersion", "TagPolicy", "UntagPolicy", "ListPolicyTags",
-                "ListEntitiesForPolicy")) {
-            actions.add(forward(name, policy));
-        }
-        for (String kind : List.of("User", "Group", "Role")) {
-            IamAction.ResourceArn principal = Arns.entity(kind.toLowerCase(java.util.Locale.ROOT), kind + "Name");
-            for (String pattern : List.of("Attach%sPolicy", "Detach%sPolicy", "ListAttached%sPolicies", "Put%sPolicy",
-                    "Get%sPolicy", "Delete%sPolicy", "List%sPolicies")) {
-                actions.add(forward(String.format(pattern, kind), principal));
-            }
-            if (!kind.equals("Group")) {
-                actions.add(forward("Put" + kind + "PermissionsBoundary", principal));
-                actions.add(forward("Delete" + kind + "PermissionsBoundary", principal));
-            }
-        }
-        // the policy simulator: AWS authorizes the principal ones on the simulated principal, the custom ones on *
-        IamAction.ResourceArn simulated = (request, caller) -> orStar(request.string("PolicySourceArn"));
-        actions.add(forward("SimulatePrincipalPolicy", simulated));
-        actions.add(forward("GetContextKeysForPrincipalPolicy", simulated));
-        actions.add(forward("SimulateCustomPolicy", Arns.any()));
-        actions.add(forward("GetContextKeysForCustomPolicy", Arns.any()));
-        return actions;
+        return IamAuthorizations.get().namesOwnedBy(Owner.POLICY).stream()
+                .map(name -> IamAction.forwarded(name, (request, caller, requestId, call) -> forward(name, request, caller, requestId, call)))
+                .toList();
     }
 
-    private IamAction forward(String name, IamAction.ResourceArn resource) {
-        return IamAction.forwarded(name, resource, (request, caller, requestId) -> forward(name, request, caller, requestId));
-    }
-
-    private Uni<Result> forward(String name, QueryRequest request, Caller caller, String requestId) {
+    private Uni<Result> forward(String name, QueryRequest request, Caller caller, String requestId, GlobalKeys.Call call) {
+        Map<String, Object> context = GlobalKeys.of(call, Instant.now());
         return revisions.current(caller.accountId())
-                .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions.identity()))
+                .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions, context))
                 .call(answer -> answer.policyRevision() == null ? Uni.createFrom().voidItem()
-                        : revisions.policyWritten(caller.accountId(), answer.policyRevision()))
+                        : revisions.policyWritten(caller.accountId(), answer.policyRevision())
+                                .chain(() -> boundaries.forwarded(caller.accountId(), name, request.all())))
                 .map(answer -> Result.raw(answer.status(), answer.xml()));
-    }
-
-    private static String orStar(String value) {
-        return value == null ? "*" : value;
     }
 }

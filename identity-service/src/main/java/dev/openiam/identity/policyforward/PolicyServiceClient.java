@@ -1,5 +1,6 @@
 package dev.openiam.identity.policyforward;
 
+import dev.openiam.identity.account.AccountRevisions;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.auth.internal.InternalTokens;
 import dev.openiam.identity.config.IdentityConfig;
@@ -75,13 +76,16 @@ public class PolicyServiceClient {
                 });
     }
 
-    public Uni<Answer> iam(Caller caller, String action, Map<String, String> params, String requestId, long identityRevision) {
+    /** Forwards {@code action} with its exact parameters, the revisions the caller has seen and the call's global keys. */
+    public Uni<Answer> iam(Caller caller, String action, Map<String, String> params, String requestId,
+                           AccountRevisions.Revisions revisions, Map<String, Object> context) {
         JsonObject body = new JsonObject()
                 .put("action", action)
-                .put("params", new JsonObject(Map.copyOf(params).entrySet().stream()
-                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> (Object) e.getValue()))))
+                .put("params", new JsonObject(new java.util.TreeMap<String, Object>(params)))
                 .put("requestId", requestId)
-                .put("atLeastIdentityRevision", identityRevision);
+                .put("atLeastIdentityRevision", revisions.identity())
+                .put("atLeastPolicyRevision", revisions.policy())
+                .put("context", new JsonObject(context));
         return client.post(base.getPath().replaceAll("/$", "") + "/internal/v1/iam")
                 .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
                 .timeout(Duration.ofSeconds(30).toMillis())
@@ -90,6 +94,29 @@ public class PolicyServiceClient {
                 .onFailure().transform(failure -> {
                     LOG.warnf("policy-service at %s did not answer %s: %s", base, action, failure.getMessage());
                     return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service is unavailable; the request was not performed");
+                });
+    }
+
+    /** Sets the boundary of a principal about to be created; the policy revision written, or policy-service's AWS error. */
+    public Uni<Long> presetBoundary(Caller caller, String type, String id, String name, String path, String policyArn) {
+        JsonObject body = new JsonObject().put("type", type).put("id", id).put("name", name).put("path", path)
+                .put("policyArn", policyArn);
+        return client.post(base.getPath().replaceAll("/$", "") + "/internal/v1/boundary-presets")
+                .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
+                .timeout(Duration.ofSeconds(30).toMillis())
+                .sendJsonObject(body)
+                .onFailure().transform(failure -> {
+                    LOG.warnf("policy-service at %s did not answer a boundary preset: %s", base, failure.getMessage());
+                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service is unavailable; the request was not performed");
+                })
+                .map(response -> {
+                    JsonObject answer = response.bodyAsJsonObject();
+                    if (response.statusCode() == 200 && answer != null && answer.getLong("revision") != null) {
+                        return answer.getLong("revision");
+                    }
+                    ErrorCode code = answer == null ? null : ErrorCode.fromAwsCode(answer.getString("code"));
+                    throw code == null ? new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service refused the boundary")
+                            : new IamException(code, answer.getString("message"));
                 });
     }
 

@@ -1,5 +1,6 @@
 package dev.openiam.identity.query;
 
+import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.identity.auth.Caller;
@@ -8,30 +9,28 @@ import io.smallrye.mutiny.Uni;
 import java.util.function.Consumer;
 
 /**
- * One IAM action of the Query front door: its name, the ARN of the resource it acts on (what an
- * authorization decision is asked about), and its handler.
+ * One IAM action of the Query front door: its name and its handler (here, or the service it is forwarded
+ * to). How it is authorized is its description in {@code libs/authorization}.
  */
-public record IamAction(String name, ResourceArn resource, Handler handler, Forward forward) {
+public record IamAction(String name, Handler handler, Forward forward) {
 
     /** An action this service performs. */
-    public IamAction(String name, ResourceArn resource, Handler handler) {
-        this(name, resource, handler, null);
+    public IamAction(String name, Handler handler) {
+        this(name, handler, null);
     }
 
-    /** An action another service performs; it answers under this request's id. */
-    public static IamAction forwarded(String name, ResourceArn resource, Forward forward) {
-        return new IamAction(name, resource, null, forward);
+    /** An action another service performs (and authorizes); it answers under this request's id. */
+    public static IamAction forwarded(String name, Forward forward) {
+        return new IamAction(name, null, forward);
+    }
+
+    public boolean isForwarded() {
+        return forward != null;
     }
 
     /** Runs the action, here or where it is forwarded. */
-    public Uni<Result> perform(QueryRequest request, Caller caller, String requestId) {
-        return handler != null ? handler.handle(request, caller) : forward.handle(request, caller, requestId);
-    }
-
-    /** The resource an action acts on, from the request and the caller's account. */
-    @FunctionalInterface
-    public interface ResourceArn {
-        String of(QueryRequest request, Caller caller);
+    public Uni<Result> perform(QueryRequest request, Caller caller, String requestId, GlobalKeys.Call call) {
+        return handler != null ? handler.handle(request, caller) : forward.handle(request, caller, requestId, call);
     }
 
     /** Performs the action; the answer writes the {@code <ActionResult>} content, or is an empty result. */
@@ -43,7 +42,7 @@ public record IamAction(String name, ResourceArn resource, Handler handler, Forw
     /** Sends the action to the service that owns it. */
     @FunctionalInterface
     public interface Forward {
-        Uni<Result> handle(QueryRequest request, Caller caller, String requestId);
+        Uni<Result> handle(QueryRequest request, Caller caller, String requestId, GlobalKeys.Call call);
     }
 
     /**

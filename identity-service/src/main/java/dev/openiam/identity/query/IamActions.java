@@ -1,5 +1,6 @@
 package dev.openiam.identity.query;
 
+import dev.openiam.authorization.IamAuthorizations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -17,6 +18,10 @@ public class IamActions {
             for (IamAction action : group.actions()) {
                 if (byName.put(action.name(), action) != null) {
                     throw new IllegalStateException("IAM action " + action.name() + " is served twice");
+                }
+                // an action without an authorization description could only be decided by guesswork
+                if (IamAuthorizations.get().find(action.name()) == null) {
+                    throw new IllegalStateException("IAM action " + action.name() + " has no authorization description");
                 }
             }
         }

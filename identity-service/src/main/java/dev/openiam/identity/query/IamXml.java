@@ -16,6 +16,7 @@ public final class IamXml {
     public static void user(Element e, User user) {
         e.text("Path", user.path()).text("UserName", user.userName()).text("UserId", user.userId())
                 .text("Arn", user.arn()).date("CreateDate", user.createDate());
+        boundary(e, user.permissionsBoundaryArn());
         if (!user.tags().isEmpty()) {
             e.tags("Tags", user.tags());
         }
@@ -33,6 +34,7 @@ public final class IamXml {
                 .urlEncodedText("AssumeRolePolicyDocument", role.assumeRolePolicyDocument())
                 .text("Description", role.description())
                 .integer("MaxSessionDuration", role.maxSessionDuration());
+        boundary(e, role.permissionsBoundaryArn());
         if (role.tags() != null && !role.tags().isEmpty()) {
             e.tags("Tags", role.tags());
         }
@@ -51,5 +53,13 @@ public final class IamXml {
     public static void accessKeyMetadata(Element e, AccessKey key) {
         e.text("UserName", key.userName()).text("AccessKeyId", key.accessKeyId()).text("Status", key.status())
                 .date("CreateDate", key.createDate());
+    }
+
+    /** botocore's {@code AttachedPermissionsBoundary}, when the entity has one. */
+    private static void boundary(Element e, String arn) {
+        if (arn != null) {
+            e.element("PermissionsBoundary", b -> b.text("PermissionsBoundaryType", "PermissionsBoundaryPolicy")
+                    .text("PermissionsBoundaryArn", arn));
+        }
     }
 }

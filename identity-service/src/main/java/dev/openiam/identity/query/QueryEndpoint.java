@@ -1,5 +1,7 @@
 package dev.openiam.identity.query;
 
+import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.authorization.IamAuthorizations;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
@@ -66,7 +68,7 @@ public class QueryEndpoint {
         return Uni.createFrom().deferred(() -> {
                     HttpRequestData data = new HttpRequestData(method, request.path(), request.query(), copy(headers, request), body);
                     QueryRequest query = QueryRequest.parse(body, request.query());
-                    QueryAuthorizer.CallContext call = new QueryAuthorizer.CallContext(
+                    GlobalKeys.Call call = new GlobalKeys.Call(
                             request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                             request.isSSL(), headers.getHeaderString("User-Agent"));
                     return authenticator.authenticate(data, "iam").chain(caller -> dispatch(query, caller, requestId, call));
@@ -74,7 +76,7 @@ public class QueryEndpoint {
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
     }
 
-    private Uni<Response> dispatch(QueryRequest query, Caller caller, String requestId, QueryAuthorizer.CallContext call) {
+    private Uni<Response> dispatch(QueryRequest query, Caller caller, String requestId, GlobalKeys.Call call) {
         String name = query.action();
         if (name == null) {
             throw new IamException(ErrorCode.MISSING_ACTION, "Missing Action");
@@ -84,7 +86,10 @@ public class QueryEndpoint {
             throw new IamException(ErrorCode.INVALID_ACTION,
                     "Could not find operation " + name + " for version " + (query.version() == null ? VERSION : query.version()));
         }
-        return authorizer.authorize(caller, action, query, call).chain(() -> action.perform(query, caller, requestId)).map(result -> {
+        // a forwarded action is authorized where it is performed (policy-service, the decision point), in one hop
+        Uni<Void> authorized = action.isForwarded() ? Uni.createFrom().voidItem()
+                : authorizer.authorize(caller, IamAuthorizations.get().find(name), query, call);
+        return authorized.chain(() -> action.perform(query, caller, requestId, call)).map(result -> {
             if (result.rawXml() != null) {
                 return Response.status(result.status()).entity(result.rawXml()).type(XML).header("x-amzn-RequestId", requestId).build();
             }

@@ -62,7 +62,8 @@ public class InternalIamResource {
         // has written (a user just created or just deleted is seen as such), or fail closed (ServiceUnavailable).
         long identityRevision = caller.atLeastIdentityRevision() == null ? 0 : caller.atLeastIdentityRevision();
         return identities.at(caller.accountId(), identityRevision)
-                .chain(ignored -> dispatcher.dispatch(request.action(), request.params(), caller, requestId))
+                .chain(principals -> dispatcher.dispatch(request.action(), request.params(), caller, requestId, principals,
+                        request.context(), request.atLeastPolicyRevision() == null ? 0 : request.atLeastPolicyRevision()))
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
     }
 

@@ -8,16 +8,10 @@ import io.smallrye.mutiny.Uni;
 import java.util.function.Consumer;
 
 /**
- * One IAM action of policy-service: its name, the ARN of the resource it acts on (what an authorization
- * decision is asked about), and its handler.
+ * One IAM action of policy-service: its name and its handler. How it is authorized is its description in
+ * {@code libs/authorization}.
  */
-public record IamAction(String name, ResourceArn resource, Handler handler) {
-
-    /** The resource an action acts on, from the request and the caller's account. */
-    @FunctionalInterface
-    public interface ResourceArn {
-        String of(QueryRequest request, Caller caller);
-    }
+public record IamAction(String name, Handler handler) {
 
     /** Performs the action; the answer writes the {@code <ActionResult>} content, or is an empty result. */
     @FunctionalInterface

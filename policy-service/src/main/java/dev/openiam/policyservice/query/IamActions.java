@@ -1,5 +1,8 @@
 package dev.openiam.policyservice.query;
 
+import dev.openiam.authorization.ActionDescription;
+import dev.openiam.authorization.IamAuthorizations;
+import dev.openiam.authorization.Owner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
@@ -19,6 +22,10 @@ public class IamActions {
             for (IamAction action : group.actions()) {
                 if (byName.put(action.name(), action) != null) {
                     throw new IllegalStateException("IAM action " + action.name() + " is served twice");
+                }
+                ActionDescription description = IamAuthorizations.get().find(action.name());
+                if (description == null || description.owner() != Owner.POLICY) {
+                    throw new IllegalStateException("IAM action " + action.name() + " is not described as policy-service's");
                 }
             }
         }

@@ -5,6 +5,7 @@ import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.policyservice.internal.Caller;
+import dev.openiam.policyservice.principal.AccountPrincipals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,12 @@ public class QueryDispatcher {
         this.authorizer = authorizer;
     }
 
-    public Uni<Response> dispatch(String name, Map<String, String> params, Caller caller, String requestId) {
+    /**
+     * Runs a forwarded action for {@code caller}: {@code principals} is the account's identity state at the
+     * front door's revision, {@code callContext} the global condition keys the front door derived.
+     */
+    public Uni<Response> dispatch(String name, Map<String, String> params, Caller caller, String requestId,
+                                  AccountPrincipals principals, Map<String, Object> callContext, long policyRevision) {
         return Uni.createFrom().deferred(() -> {
             QueryRequest query = QueryRequest.of(params == null ? Map.of() : params);
             IamAction action = actions.find(name);
@@ -35,7 +41,7 @@ public class QueryDispatcher {
                 throw new IamException(ErrorCode.INVALID_ACTION, "Could not find operation " + name + " for version "
                         + (query.version() == null ? VERSION : query.version()));
             }
-            return authorizer.authorize(caller, action, query)
+            return authorizer.authorize(caller, action, query, principals, callContext, policyRevision)
                     .chain(() -> action.handler().handle(query, caller))
                     .map(result -> {
                         String xml = result.content() == null

@@ -33,13 +33,11 @@ public class SimulationActions implements IamActionGroup {
 
     @Override
     public List<IamAction> actions() {
-        IamAction.ResourceArn source = (q, c) -> q.string("PolicySourceArn") == null ? "*" : q.string("PolicySourceArn");
-        IamAction.ResourceArn any = (q, c) -> "*";
         return List.of(
-                new IamAction("SimulatePrincipalPolicy", source, this::simulatePrincipal),
-                new IamAction("SimulateCustomPolicy", any, this::simulateCustom),
-                new IamAction("GetContextKeysForPrincipalPolicy", source, this::contextKeysOfPrincipal),
-                new IamAction("GetContextKeysForCustomPolicy", any, this::contextKeysOfCustom));
+                new IamAction("SimulatePrincipalPolicy", this::simulatePrincipal),
+                new IamAction("SimulateCustomPolicy", this::simulateCustom),
+                new IamAction("GetContextKeysForPrincipalPolicy", this::contextKeysOfPrincipal),
+                new IamAction("GetContextKeysForCustomPolicy", this::contextKeysOfCustom));
     }
 
     private Uni<Result> simulatePrincipal(QueryRequest q, Caller caller) {

@@ -4,7 +4,6 @@ import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.accesskey.domain.AccessKeyService;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.model.rules.PageRequest;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
@@ -30,11 +29,11 @@ public class AccessKeyActions implements IamActionGroup {
     @Override
     public List<IamAction> actions() {
         return List.of(
-                new IamAction("CreateAccessKey", Arns.userOrCaller(), this::create),
-                new IamAction("ListAccessKeys", Arns.userOrCaller(), this::list),
-                new IamAction("UpdateAccessKey", Arns.userOrCaller(), this::update),
-                new IamAction("DeleteAccessKey", Arns.userOrCaller(), this::delete),
-                new IamAction("GetAccessKeyLastUsed", Arns.any(), this::lastUsed));
+                new IamAction("CreateAccessKey", this::create),
+                new IamAction("ListAccessKeys", this::list),
+                new IamAction("UpdateAccessKey", this::update),
+                new IamAction("DeleteAccessKey", this::delete),
+                new IamAction("GetAccessKeyLastUsed", this::lastUsed));
     }
 
     private static String owner(QueryRequest q, Caller caller) {

@@ -6,7 +6,6 @@ import dev.openiam.identity.account.AccountSummaryService;
 import dev.openiam.identity.account.AuthorizationDetailsService;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.model.rules.PageRequest;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
@@ -33,11 +32,11 @@ public class AccountActions implements IamActionGroup {
     @Override
     public List<IamAction> actions() {
         return List.of(
-                new IamAction("CreateAccountAlias", Arns.any(), this::createAlias),
-                new IamAction("DeleteAccountAlias", Arns.any(), this::deleteAlias),
-                new IamAction("ListAccountAliases", Arns.any(), this::listAliases),
-                new IamAction("GetAccountSummary", Arns.any(), this::summary),
-                new IamAction("GetAccountAuthorizationDetails", Arns.any(), this::details));
+                new IamAction("CreateAccountAlias", this::createAlias),
+                new IamAction("DeleteAccountAlias", this::deleteAlias),
+                new IamAction("ListAccountAliases", this::listAliases),
+                new IamAction("GetAccountSummary", this::summary),
+                new IamAction("GetAccountAuthorizationDetails", this::details));
     }
 
     private Uni<Result> createAlias(QueryRequest q, Caller caller) {

@@ -75,7 +75,7 @@ public class GroupService {
                                 + "and m.groupId = ?1) and lower(u.userName) > ?2 order by lower(u.userName)",
                         group.groupId, page.after()).range(0, page.maxItems()).list()
                 .map(rows -> new GroupWithUsers(Group.of(group),
-                        page.page(rows, row -> row.userName.toLowerCase(Locale.ROOT)).map(row -> User.of(row, List.of())))));
+                        page.page(rows, row -> row.userName.toLowerCase(Locale.ROOT)).map(User::listed))));
     }
 
     @WithSession

@@ -3,7 +3,6 @@ package dev.openiam.identity.group.query;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.group.domain.GroupService;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
@@ -26,14 +25,14 @@ public class GroupActions implements IamActionGroup {
     @Override
     public List<IamAction> actions() {
         return List.of(
-                new IamAction("CreateGroup", Arns.created("group", "GroupName"), this::create),
-                new IamAction("GetGroup", Arns.entity("group", "GroupName"), this::get),
-                new IamAction("ListGroups", Arns.collection("group"), this::list),
-                new IamAction("UpdateGroup", Arns.entity("group", "GroupName"), this::update),
-                new IamAction("DeleteGroup", Arns.entity("group", "GroupName"), this::delete),
-                new IamAction("AddUserToGroup", Arns.entity("group", "GroupName"), this::addUser),
-                new IamAction("RemoveUserFromGroup", Arns.entity("group", "GroupName"), this::removeUser),
-                new IamAction("ListGroupsForUser", Arns.entity("user", "UserName"), this::listForUser));
+                new IamAction("CreateGroup", this::create),
+                new IamAction("GetGroup", this::get),
+                new IamAction("ListGroups", this::list),
+                new IamAction("UpdateGroup", this::update),
+                new IamAction("DeleteGroup", this::delete),
+                new IamAction("AddUserToGroup", this::addUser),
+                new IamAction("RemoveUserFromGroup", this::removeUser),
+                new IamAction("ListGroupsForUser", this::listForUser));
     }
 
     private Uni<Result> create(QueryRequest q, Caller caller) {

@@ -3,7 +3,6 @@ package dev.openiam.identity.instanceprofile.query;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.instanceprofile.domain.InstanceProfileService;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
@@ -25,15 +24,14 @@ public class InstanceProfileActions implements IamActionGroup {
 
     @Override
     public List<IamAction> actions() {
-        IamAction.ResourceArn profile = Arns.entity("instance-profile", "InstanceProfileName");
         return List.of(
-                new IamAction("CreateInstanceProfile", Arns.created("instance-profile", "InstanceProfileName"), this::create),
-                new IamAction("GetInstanceProfile", profile, this::get),
-                new IamAction("ListInstanceProfiles", Arns.collection("instance-profile"), this::list),
-                new IamAction("DeleteInstanceProfile", profile, this::delete),
-                new IamAction("AddRoleToInstanceProfile", profile, this::addRole),
-                new IamAction("RemoveRoleFromInstanceProfile", profile, this::removeRole),
-                new IamAction("ListInstanceProfilesForRole", Arns.entity("role", "RoleName"), this::listForRole));
+                new IamAction("CreateInstanceProfile", this::create),
+                new IamAction("GetInstanceProfile", this::get),
+                new IamAction("ListInstanceProfiles", this::list),
+                new IamAction("DeleteInstanceProfile", this::delete),
+                new IamAction("AddRoleToInstanceProfile", this::addRole),
+                new IamAction("RemoveRoleFromInstanceProfile", this::removeRole),
+                new IamAction("ListInstanceProfilesForRole", this::listForRole));
     }
 
     private Uni<Result> create(QueryRequest q, Caller caller) {

@@ -7,10 +7,11 @@ import java.time.Instant;
 import java.util.List;
 
 public record Role(String roleId, String roleName, String path, String arn, Instant createDate,
-                   String assumeRolePolicyDocument, String description, int maxSessionDuration, List<Tag> tags) {
+                   String assumeRolePolicyDocument, String description, int maxSessionDuration, List<Tag> tags,
+                   String permissionsBoundaryArn) {
 
     public static Role of(RoleEntity entity, List<Tag> tags) {
         return new Role(entity.roleId, entity.roleName, entity.path, entity.arn, entity.createdAt, entity.assumeRolePolicy,
-                entity.description, entity.maxSessionDuration, tags);
+                entity.description, entity.maxSessionDuration, tags, entity.permissionsBoundaryArn);
     }
 }

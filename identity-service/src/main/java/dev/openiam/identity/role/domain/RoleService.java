@@ -16,6 +16,8 @@ import dev.openiam.model.EntityType;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
 import dev.openiam.model.event.IdentityEvent;
+import dev.openiam.identity.policyforward.BoundaryCopy;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +55,15 @@ public class RoleService {
     }
 
     public Uni<Committed<Role>> create(String accountId, String actor, CreateRole request) {
+        return create(accountId, actor, request, null, null);
+    }
+
+    /**
+     * CreateRole; with a permissions boundary, {@code preset} sets it at policy-service under the new role's id
+     * before the role exists, so the role is never without it.
+     */
+    public Uni<Committed<Role>> create(String accountId, String actor, CreateRole request, String boundaryArn,
+                                       BoundaryCopy.Preset preset) {
         Rules.name("roleName", request.roleName(), MAX_NAME);
         String rolePath = Rules.path("path", request.path());
         String trust = TrustPolicyCheck.check("assumeRolePolicyDocument", request.assumeRolePolicyDocument());
@@ -60,12 +71,18 @@ public class RoleService {
         int maxSession = Rules.range("maxSessionDuration", request.maxSessionDuration(), MIN_SESSION, MAX_SESSION, MIN_SESSION);
         List<Tag> validTags = Rules.tags(request.tags());
         String roleName = request.roleName();
-        return writes.write(accountId, actor, change -> roles.findByName(accountId, roleName).chain(existing -> {
+        String roleId = EntityType.ROLE.newId(random);
+        Uni<Void> first = preset == null ? Uni.createFrom().voidItem()
+                : Panache.withSession(() -> roles.findByName(accountId, roleName)).chain(existing -> existing != null
+                        ? Uni.createFrom().failure(IamException.alreadyExists("Role with name " + roleName + " already exists."))
+                        : preset.before(roleId, roleName, rolePath));
+        return first.chain(() -> writes.write(accountId, actor, change -> roles.findByName(accountId, roleName).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(IamException.alreadyExists("Role with name " + roleName + " already exists."));
             }
             RoleEntity role = new RoleEntity();
-            role.roleId = EntityType.ROLE.newId(random);
+            role.roleId = roleId;
+            role.permissionsBoundaryArn = boundaryArn;
             role.accountId = accountId;
             role.roleName = roleName;
             role.path = rolePath;
@@ -79,7 +96,7 @@ public class RoleService {
                     .call(() -> change.emit(new IdentityEvent.RoleCreated(role.roleId, role.roleName, role.path, role.arn,
                             role.createdAt, role.assumeRolePolicy, role.description, role.maxSessionDuration, validTags)))
                     .map(saved -> Role.of(role, saved));
-        }));
+        })));
     }
 
     @WithSession

@@ -36,4 +36,8 @@ public class RoleEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The permissions boundary as written through the front door (policy-service owns and enforces it). */
+    @Column(name = "permissions_boundary_arn")
+    public String permissionsBoundaryArn;
 }

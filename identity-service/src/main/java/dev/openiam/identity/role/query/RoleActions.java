@@ -3,10 +3,10 @@ package dev.openiam.identity.role.query;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.model.rules.PageRequest;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
+import dev.openiam.identity.policyforward.BoundaryCopy;
 import dev.openiam.identity.query.IamXml;
 import dev.openiam.identity.role.domain.RoleService;
 import io.smallrye.mutiny.Uni;
@@ -20,31 +20,33 @@ import java.util.Locale;
 public class RoleActions implements IamActionGroup {
 
     private final RoleService roles;
+    private final BoundaryCopy boundaries;
 
-    public RoleActions(RoleService roles) {
+    public RoleActions(RoleService roles, BoundaryCopy boundaries) {
         this.roles = roles;
+        this.boundaries = boundaries;
     }
 
     @Override
     public List<IamAction> actions() {
-        IamAction.ResourceArn role = Arns.entity("role", "RoleName");
         return List.of(
-                new IamAction("CreateRole", Arns.created("role", "RoleName"), this::create),
-                new IamAction("GetRole", role, this::get),
-                new IamAction("ListRoles", Arns.collection("role"), this::list),
-                new IamAction("UpdateRole", role, this::update),
-                new IamAction("UpdateRoleDescription", role, this::updateDescription),
-                new IamAction("DeleteRole", role, this::delete),
-                new IamAction("UpdateAssumeRolePolicy", role, this::updateTrust),
-                new IamAction("TagRole", role, this::tag),
-                new IamAction("UntagRole", role, this::untag),
-                new IamAction("ListRoleTags", role, this::listTags));
+                new IamAction("CreateRole", this::create),
+                new IamAction("GetRole", this::get),
+                new IamAction("ListRoles", this::list),
+                new IamAction("UpdateRole", this::update),
+                new IamAction("UpdateRoleDescription", this::updateDescription),
+                new IamAction("DeleteRole", this::delete),
+                new IamAction("UpdateAssumeRolePolicy", this::updateTrust),
+                new IamAction("TagRole", this::tag),
+                new IamAction("UntagRole", this::untag),
+                new IamAction("ListRoleTags", this::listTags));
     }
 
     private Uni<Result> create(QueryRequest q, Caller caller) {
         return roles.create(caller.accountId(), caller.arn(), new RoleService.CreateRole(q.required("RoleName"), q.string("Path"),
                         q.required("AssumeRolePolicyDocument"), q.string("Description"), q.integer("MaxSessionDuration"),
-                        q.tags("Tags")))
+                        q.tags("Tags")), q.string("PermissionsBoundary"),
+                        q.string("PermissionsBoundary") == null ? null : boundaries.preset(caller, "role", q.string("PermissionsBoundary")))
                 .map(c -> Result.written(r -> r.element("Role", e -> IamXml.role(e, c.value())), c.revision()));
     }
 

@@ -7,9 +7,16 @@ import java.time.Instant;
 import java.util.List;
 
 /** A user as the APIs show it; {@code tags} is empty where a listing does not carry them. */
-public record User(String userId, String userName, String path, String arn, Instant createDate, List<Tag> tags) {
+public record User(String userId, String userName, String path, String arn, Instant createDate, List<Tag> tags,
+                   String permissionsBoundaryArn) {
 
     public static User of(UserEntity entity, List<Tag> tags) {
-        return new User(entity.userId, entity.userName, entity.path, entity.arn, entity.createdAt, tags);
+        return new User(entity.userId, entity.userName, entity.path, entity.arn, entity.createdAt, tags,
+                entity.permissionsBoundaryArn);
+    }
+
+    /** As ListUsers shows a user: without tags and boundary, as AWS does. */
+    public static User listed(UserEntity entity) {
+        return new User(entity.userId, entity.userName, entity.path, entity.arn, entity.createdAt, List.of(), null);
     }
 }

@@ -17,6 +17,8 @@ import dev.openiam.model.EntityType;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
 import dev.openiam.model.event.IdentityEvent;
+import dev.openiam.identity.policyforward.BoundaryCopy;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,15 +51,30 @@ public class UserService {
     }
 
     public Uni<Committed<User>> create(String accountId, String actor, String userName, String path, List<Tag> tagList) {
+        return create(accountId, actor, userName, path, tagList, null, null);
+    }
+
+    /**
+     * CreateUser; with a permissions boundary, {@code preset} sets it at policy-service under the new user's id
+     * before the user exists, so the user is never without it.
+     */
+    public Uni<Committed<User>> create(String accountId, String actor, String userName, String path, List<Tag> tagList,
+                                       String boundaryArn, BoundaryCopy.Preset preset) {
         Rules.name("userName", userName, MAX_NAME);
         String userPath = Rules.path("path", path);
         List<Tag> validTags = Rules.tags(tagList);
-        return writes.write(accountId, actor, change -> users.findByName(accountId, userName).chain(existing -> {
+        String userId = EntityType.USER.newId(random);
+        Uni<Void> first = preset == null ? Uni.createFrom().voidItem()
+                : Panache.withSession(() -> users.findByName(accountId, userName)).chain(existing -> existing != null
+                        ? Uni.createFrom().failure(IamException.alreadyExists("User with name " + userName + " already exists."))
+                        : preset.before(userId, userName, userPath));
+        return first.chain(() -> writes.write(accountId, actor, change -> users.findByName(accountId, userName).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(IamException.alreadyExists("User with name " + userName + " already exists."));
             }
             UserEntity user = new UserEntity();
-            user.userId = EntityType.USER.newId(random);
+            user.userId = userId;
+            user.permissionsBoundaryArn = boundaryArn;
             user.accountId = accountId;
             user.userName = userName;
             user.path = userPath;
@@ -68,7 +85,7 @@ public class UserService {
                     .call(() -> change.emit(new IdentityEvent.UserCreated(user.userId, user.userName, user.path, user.arn,
                             user.createdAt, validTags)))
                     .map(saved -> User.of(user, saved));
-        }));
+        })));
     }
 
     @WithSession
@@ -83,7 +100,7 @@ public class UserService {
         String prefix = Rules.pathPrefix("pathPrefix", pathPrefix);
         PageRequest page = PageRequest.of(marker, maxItems);
         return users.list(accountId, prefix, page)
-                .map(rows -> page.page(rows, row -> row.userName.toLowerCase(java.util.Locale.ROOT)).map(row -> User.of(row, List.of())));
+                .map(rows -> page.page(rows, row -> row.userName.toLowerCase(java.util.Locale.ROOT)).map(User::listed));
     }
 
     /** UpdateUser: a new name and/or path; the ARN follows, the unique id stays. */

@@ -27,4 +27,8 @@ public class UserEntity {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** The permissions boundary as written through the front door (policy-service owns and enforces it). */
+    @Column(name = "permissions_boundary_arn")
+    public String permissionsBoundaryArn;
 }

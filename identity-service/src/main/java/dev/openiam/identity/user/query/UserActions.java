@@ -3,8 +3,8 @@ package dev.openiam.identity.user.query;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.account.AccountRepository;
 import dev.openiam.identity.auth.Caller;
+import dev.openiam.identity.policyforward.BoundaryCopy;
 import dev.openiam.model.rules.PageRequest;
-import dev.openiam.identity.query.Arns;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
@@ -23,27 +23,31 @@ public class UserActions implements IamActionGroup {
 
     private final UserService users;
     private final AccountRepository accounts;
+    private final BoundaryCopy boundaries;
 
-    public UserActions(UserService users, AccountRepository accounts) {
+    public UserActions(UserService users, AccountRepository accounts, BoundaryCopy boundaries) {
         this.users = users;
         this.accounts = accounts;
+        this.boundaries = boundaries;
     }
 
     @Override
     public List<IamAction> actions() {
         return List.of(
-                new IamAction("CreateUser", Arns.created("user", "UserName"), this::create),
-                new IamAction("GetUser", Arns.userOrCaller(), this::get),
-                new IamAction("ListUsers", Arns.collection("user"), this::list),
-                new IamAction("UpdateUser", Arns.entity("user", "UserName"), this::update),
-                new IamAction("DeleteUser", Arns.entity("user", "UserName"), this::delete),
-                new IamAction("TagUser", Arns.entity("user", "UserName"), this::tag),
-                new IamAction("UntagUser", Arns.entity("user", "UserName"), this::untag),
-                new IamAction("ListUserTags", Arns.entity("user", "UserName"), this::listTags));
+                new IamAction("CreateUser", this::create),
+                new IamAction("GetUser", this::get),
+                new IamAction("ListUsers", this::list),
+                new IamAction("UpdateUser", this::update),
+                new IamAction("DeleteUser", this::delete),
+                new IamAction("TagUser", this::tag),
+                new IamAction("UntagUser", this::untag),
+                new IamAction("ListUserTags", this::listTags));
     }
 
     private Uni<Result> create(QueryRequest q, Caller caller) {
-        return users.create(caller.accountId(), caller.arn(), q.required("UserName"), q.string("Path"), q.tags("Tags"))
+        String boundary = q.string("PermissionsBoundary");
+        return users.create(caller.accountId(), caller.arn(), q.required("UserName"), q.string("Path"), q.tags("Tags"), boundary,
+                        boundary == null ? null : boundaries.preset(caller, "user", boundary))
                 .map(c -> Result.written(r -> r.element("User", u -> IamXml.user(u, c.value())), c.revision()));
     }
 

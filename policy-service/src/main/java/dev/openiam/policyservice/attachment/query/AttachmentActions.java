@@ -6,7 +6,6 @@ import dev.openiam.policyservice.attachment.domain.PolicyEntities;
 import dev.openiam.policyservice.attachment.domain.PolicyEntitiesService;
 import dev.openiam.policyservice.common.Principals.Kind;
 import dev.openiam.policyservice.internal.Caller;
-import dev.openiam.policyservice.query.Arns;
 import dev.openiam.policyservice.query.IamAction;
 import dev.openiam.policyservice.query.IamAction.Result;
 import dev.openiam.policyservice.query.IamActionGroup;
@@ -33,12 +32,11 @@ public class AttachmentActions implements IamActionGroup {
         List<IamAction> actions = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             String t = kind.title();
-            IamAction.ResourceArn principal = Arns.principal(kind.type(), kind.parameter());
-            actions.add(new IamAction("Attach" + t + "Policy", principal, (q, c) -> attach(kind, q, c)));
-            actions.add(new IamAction("Detach" + t + "Policy", principal, (q, c) -> detach(kind, q, c)));
-            actions.add(new IamAction("ListAttached" + t + "Policies", principal, (q, c) -> listAttached(kind, q, c)));
+            actions.add(new IamAction("Attach" + t + "Policy", (q, c) -> attach(kind, q, c)));
+            actions.add(new IamAction("Detach" + t + "Policy", (q, c) -> detach(kind, q, c)));
+            actions.add(new IamAction("ListAttached" + t + "Policies", (q, c) -> listAttached(kind, q, c)));
         }
-        actions.add(new IamAction("ListEntitiesForPolicy", Arns.policy(), this::listEntities));
+        actions.add(new IamAction("ListEntitiesForPolicy", this::listEntities));
         return actions;
     }
 

@@ -36,9 +36,23 @@ public class BoundaryService {
     public Uni<Committed<Void>> put(Caller caller, Kind kind, String principalName, String policyArn) {
         Rules.name(kind.field(), principalName, kind.maxName());
         PolicyLookup.checkArn("permissionsBoundary", policyArn);
-        String accountId = caller.accountId();
         // the principal is looked up before the transaction: the directory may call identity-service
-        return principals.require(accountId, kind, principalName).chain(principal -> writes.write(accountId, caller.arn(),
+        return principals.require(caller.accountId(), kind, principalName).chain(principal -> set(caller, kind, principal, policyArn));
+    }
+
+    /**
+     * The boundary of a user or role the front door is about to create (CreateUser/CreateRole with
+     * PermissionsBoundary): set before the principal exists, so it is never without it.
+     */
+    public Uni<Committed<Void>> preset(Caller caller, Kind kind, Principal principal, String policyArn) {
+        Rules.name(kind.field(), principal.name(), kind.maxName());
+        PolicyLookup.checkArn("permissionsBoundary", policyArn);
+        return set(caller, kind, principal, policyArn);
+    }
+
+    private Uni<Committed<Void>> set(Caller caller, Kind kind, Principal principal, String policyArn) {
+        String accountId = caller.accountId();
+        return writes.write(accountId, caller.arn(),
                 change -> lookup.requireAttachable(accountId, policyArn).chain(lookup::defaultDocument)
                         .chain(document -> boundaries.findById(principal.id()).chain(existing -> {
                             BoundaryEntity row = existing != null ? existing : new BoundaryEntity();
@@ -51,7 +65,7 @@ public class BoundaryService {
                             row.setAt = change.now();
                             Uni<?> saved = existing != null ? Uni.createFrom().item(row) : boundaries.persist(row);
                             return saved.chain(() -> change.emit(put(kind, principal, policyArn, document)));
-                        }))));
+                        })));
     }
 
     public Uni<Committed<Void>> delete(Caller caller, Kind kind, String principalName) {

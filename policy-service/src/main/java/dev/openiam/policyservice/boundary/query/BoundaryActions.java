@@ -4,7 +4,6 @@ import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.policyservice.boundary.domain.BoundaryService;
 import dev.openiam.policyservice.common.Principals.Kind;
 import dev.openiam.policyservice.internal.Caller;
-import dev.openiam.policyservice.query.Arns;
 import dev.openiam.policyservice.query.IamAction;
 import dev.openiam.policyservice.query.IamAction.Result;
 import dev.openiam.policyservice.query.IamActionGroup;
@@ -29,9 +28,8 @@ public class BoundaryActions implements IamActionGroup {
         List<IamAction> actions = new ArrayList<>();
         for (Kind kind : List.of(Kind.USER, Kind.ROLE)) {
             String t = kind.title();
-            IamAction.ResourceArn principal = Arns.principal(kind.type(), kind.parameter());
-            actions.add(new IamAction("Put" + t + "PermissionsBoundary", principal, (q, c) -> put(kind, q, c)));
-            actions.add(new IamAction("Delete" + t + "PermissionsBoundary", principal, (q, c) -> delete(kind, q, c)));
+            actions.add(new IamAction("Put" + t + "PermissionsBoundary", (q, c) -> put(kind, q, c)));
+            actions.add(new IamAction("Delete" + t + "PermissionsBoundary", (q, c) -> delete(kind, q, c)));
         }
         return actions;
     }

@@ -4,7 +4,6 @@ import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.policyservice.common.Principals.Kind;
 import dev.openiam.policyservice.inline.domain.InlinePolicyService;
 import dev.openiam.policyservice.internal.Caller;
-import dev.openiam.policyservice.query.Arns;
 import dev.openiam.policyservice.query.IamAction;
 import dev.openiam.policyservice.query.IamAction.Result;
 import dev.openiam.policyservice.query.IamActionGroup;
@@ -29,11 +28,10 @@ public class InlinePolicyActions implements IamActionGroup {
         List<IamAction> actions = new ArrayList<>();
         for (Kind kind : Kind.values()) {
             String t = kind.title();
-            IamAction.ResourceArn principal = Arns.principal(kind.type(), kind.parameter());
-            actions.add(new IamAction("Put" + t + "Policy", principal, (q, c) -> put(kind, q, c)));
-            actions.add(new IamAction("Get" + t + "Policy", principal, (q, c) -> get(kind, q, c)));
-            actions.add(new IamAction("Delete" + t + "Policy", principal, (q, c) -> delete(kind, q, c)));
-            actions.add(new IamAction("List" + t + "Policies", principal, (q, c) -> list(kind, q, c)));
+            actions.add(new IamAction("Put" + t + "Policy", (q, c) -> put(kind, q, c)));
+            actions.add(new IamAction("Get" + t + "Policy", (q, c) -> get(kind, q, c)));
+            actions.add(new IamAction("Delete" + t + "Policy", (q, c) -> delete(kind, q, c)));
+            actions.add(new IamAction("List" + t + "Policies", (q, c) -> list(kind, q, c)));
         }
         return actions;
     }

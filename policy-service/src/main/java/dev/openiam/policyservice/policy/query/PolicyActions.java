@@ -6,7 +6,6 @@ import dev.openiam.policyservice.internal.Caller;
 import dev.openiam.policyservice.policy.domain.PolicyListing;
 import dev.openiam.policyservice.policy.domain.PolicyService;
 import dev.openiam.policyservice.policy.domain.PolicyVersionService;
-import dev.openiam.policyservice.query.Arns;
 import dev.openiam.policyservice.query.IamAction;
 import dev.openiam.policyservice.query.IamAction.Result;
 import dev.openiam.policyservice.query.IamActionGroup;
@@ -37,18 +36,18 @@ public class PolicyActions implements IamActionGroup {
     @Override
     public List<IamAction> actions() {
         return List.of(
-                new IamAction("CreatePolicy", Arns.createdPolicy(), this::create),
-                new IamAction("GetPolicy", Arns.policy(), this::get),
-                new IamAction("ListPolicies", Arns.any(), this::list),
-                new IamAction("DeletePolicy", Arns.policy(), this::delete),
-                new IamAction("CreatePolicyVersion", Arns.policy(), this::createVersion),
-                new IamAction("GetPolicyVersion", Arns.policy(), this::getVersion),
-                new IamAction("ListPolicyVersions", Arns.policy(), this::listVersions),
-                new IamAction("DeletePolicyVersion", Arns.policy(), this::deleteVersion),
-                new IamAction("SetDefaultPolicyVersion", Arns.policy(), this::setDefault),
-                new IamAction("TagPolicy", Arns.policy(), this::tag),
-                new IamAction("UntagPolicy", Arns.policy(), this::untag),
-                new IamAction("ListPolicyTags", Arns.policy(), this::listTags));
+                new IamAction("CreatePolicy", this::create),
+                new IamAction("GetPolicy", this::get),
+                new IamAction("ListPolicies", this::list),
+                new IamAction("DeletePolicy", this::delete),
+                new IamAction("CreatePolicyVersion", this::createVersion),
+                new IamAction("GetPolicyVersion", this::getVersion),
+                new IamAction("ListPolicyVersions", this::listVersions),
+                new IamAction("DeletePolicyVersion", this::deleteVersion),
+                new IamAction("SetDefaultPolicyVersion", this::setDefault),
+                new IamAction("TagPolicy", this::tag),
+                new IamAction("UntagPolicy", this::untag),
+                new IamAction("ListPolicyTags", this::listTags));
     }
 
     private Uni<Result> create(QueryRequest q, Caller caller) {
