@@ -52,14 +52,17 @@ public class QueryAuthorizer {
         Set<EntityRef> lookups = action.lookups(request, ref);
         Uni<Map<EntityRef, Entity>> resolved = lookups.isEmpty() ? Uni.createFrom().item(Map.of()) : resolver.resolve(caller, lookups);
         Map<String, Object> global = GlobalKeys.of(call, Instant.now());
-        return resolved.chain(stored -> revisions.current(caller.accountId()).chain(revision -> {
+        // the entities and the account's revisions are read side by side (two connections), not one after the other
+        return Uni.combine().all().unis(resolved, revisions.current(caller.accountId())).asTuple().chain(both -> {
+            Map<EntityRef, Entity> stored = both.getItem1();
+            AccountRevisions.Revisions revision = both.getItem2();
             List<Check> checks = action.checks(request, ref, stored::get);
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Check check : checks) {
                 all = all.chain(() -> decide(caller, check, global, revision));
             }
             return all;
-        }));
+        });
     }
 
     private Uni<Void> decide(Caller caller, Check check, Map<String, Object> global, AccountRevisions.Revisions revision) {
