@@ -1,23 +1,28 @@
 import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceKey;
+import dev.openiam.internalauth.TokenIssuer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * Propagation: the time from an acknowledged write (attach / detach of a policy, through policy-service's
  * IAM endpoint) to the first decision, asked WITHOUT a consistency token, that reflects it. Alternates
- * attach and detach CHANGES times and prints p50/p99/max.
+ * attach and detach CHANGES times and prints p50/p99/max. Every request carries its own token of
+ * identity-service (signed with KEY_FILE, its private key), as the front door sends them.
  *
- * java -cp … Propagation.java SECRET ACCOUNT POLICY_ENDPOINT USER POLICY_ARN CHANGES
+ * java -cp … Propagation.java KEY_FILE ACCOUNT POLICY_ENDPOINT USER POLICY_ARN CHANGES
  */
 public class Propagation {
 
     public static void main(String[] args) throws Exception {
-        InternalJwt jwt = InternalJwt.fromBase64(args[0]);
+        TokenIssuer identity = new TokenIssuer(ServiceKey.read("identity-service", Path.of(args[0])));
         String account = args[1];
         URI endpoint = URI.create(args[2]);
         String user = args[3];
@@ -33,16 +38,19 @@ public class Propagation {
             String action = attach ? "AttachUserPolicy" : "DetachUserPolicy";
             String write = "{\"action\":\"" + action + "\",\"params\":{\"Action\":\"" + action + "\",\"Version\":\"2010-05-08\","
                     + "\"UserName\":\"" + user + "\",\"PolicyArn\":\"" + policyArn + "\"},\"requestId\":\"p" + i + "\"}";
-            HttpResponse<String> written = http.send(post(endpoint.resolve("/internal/v1/iam"), jwt.sign("policy-service", root), write),
+            String forward = identity.issue("policy-service", Purpose.FORWARD, "POST", "/internal/v1/iam",
+                    write.getBytes(StandardCharsets.UTF_8), root, "iam:" + action);
+            HttpResponse<String> written = http.send(post(endpoint.resolve("/internal/v1/iam"), forward, write),
                     HttpResponse.BodyHandlers.ofString());
             long acknowledged = System.nanoTime();
             if (written.statusCode() != 200) {
                 throw new IllegalStateException(action + " failed: " + written.body());
             }
             String expected = attach ? "\"Allow\"" : "\"ImplicitDeny\"";
-            String token = jwt.sign("policy-service", new CallerClaims("service:bench", account, "bench", "", false));
             while (true) {
-                String answer = http.send(post(endpoint.resolve("/v1/authorize"), token, question), HttpResponse.BodyHandlers.ofString()).body();
+                String decide = identity.issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize",
+                        question.getBytes(StandardCharsets.UTF_8), null, null);
+                String answer = http.send(post(endpoint.resolve("/v1/authorize"), decide, question), HttpResponse.BodyHandlers.ofString()).body();
                 if (answer.contains(expected)) {
                     nanos[i] = System.nanoTime() - acknowledged;
                     break;

@@ -1,10 +1,19 @@
-import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceKey;
+import dev.openiam.internalauth.TokenIssuer;
 
-/** Prints an internal JWT for policy-service, valid for a minute: java -cp … Token.java SECRET ACCOUNT */
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Prints a decide token of identity-service for ONE call (it lives 20 s and is accepted once), bound to the
+ * exact body in BODY_FILE and to PATH: java -cp … Token.java KEY_FILE BODY_FILE PATH
+ * (KEY_FILE: identity-service's private key, $IAM_HOME/keys/identity-service.pem under iam-local).
+ */
 public class Token {
-    public static void main(String[] args) {
-        System.out.println(InternalJwt.fromBase64(args[0]).sign("policy-service",
-                new CallerClaims("service:bench", args[1], "bench", "", false)));
+    public static void main(String[] args) throws Exception {
+        TokenIssuer identity = new TokenIssuer(ServiceKey.read("identity-service", Path.of(args[0])));
+        System.out.println(identity.issue("policy-service", Purpose.DECIDE, "POST", args[2], Files.readAllBytes(Path.of(args[1])),
+                null, null));
     }
 }

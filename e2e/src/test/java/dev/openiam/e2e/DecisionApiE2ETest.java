@@ -1,7 +1,5 @@
 package dev.openiam.e2e;
 
-import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.internalauth.InternalJwt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -33,10 +31,9 @@ class DecisionApiE2ETest {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String serviceToken() {
-        LocalSystem system = LocalSystem.get();
-        return InternalJwt.fromBase64(system.internalJwtSecret()).sign("policy-service", new CallerClaims(
-                "service:e2e", system.accountId(), "e2e", "", false));
+    /** As the front door asks: a decide token of identity-service for this one call. */
+    static HttpResponse<String> asFrontDoor(String path, String json) throws Exception {
+        return post(path, FrontDoorTokens.decide(path, json), json);
     }
 
     @Test
@@ -50,12 +47,12 @@ class DecisionApiE2ETest {
                     + "[{\"Sid\":\"Read\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/${aws:username}/*\"}]}"));
         }
         String allowed = "{\"principal\":\"" + userArn + "\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::bucket/" + user + "/a\"}";
-        HttpResponse<String> answer = post("/v1/authorize", serviceToken(), allowed);
+        HttpResponse<String> answer = asFrontDoor("/v1/authorize", allowed);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"decision\":\"Allow\"").contains("inline/s3read:Read");
 
         String other = "{\"principal\":\"" + userArn + "\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::bucket/someone/a\"}";
-        HttpResponse<String> batch = post("/v1/authorize:batch", serviceToken(), "{\"requests\":[" + allowed + "," + other + "]}");
+        HttpResponse<String> batch = asFrontDoor("/v1/authorize:batch", "{\"requests\":[" + allowed + "," + other + "]}");
         assertThat(batch.statusCode()).isEqualTo(200);
         assertThat(batch.body()).matches("(?s).*\"Allow\".*\"ImplicitDeny\".*")
                 .contains("because no identity-based policy allows the s3:GetObject action");
@@ -68,7 +65,7 @@ class DecisionApiE2ETest {
                 + "\"resource\":\"*\",\"atLeastRevision\":{\"identity\":999999999}}";
         assertThat(post("/v1/authorize", null, question).statusCode()).isEqualTo(403);
         assertThat(post("/v1/authorize", "not-a-token", question).statusCode()).isEqualTo(403);
-        HttpResponse<String> future = post("/v1/authorize", serviceToken(), question);
+        HttpResponse<String> future = asFrontDoor("/v1/authorize", question);
         assertThat(future.statusCode()).isEqualTo(503);
         assertThat(future.body()).contains("ServiceUnavailable");
     }

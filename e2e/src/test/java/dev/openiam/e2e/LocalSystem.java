@@ -135,9 +135,9 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         }
     }
 
-    /** The secret of internal JWTs, as iam-local generated it (for tests of the internal and decision APIs). */
-    public String internalJwtSecret() {
-        return value("IAM_INTERNAL_JWT_SECRET");
+    /** The services' key pairs, as iam-local generated them ({@code <service>.pem}, {@code <service>.jwks.json}). */
+    public Path keysDir() {
+        return home.resolve("keys");
     }
 
     /** The policy-service endpoint. */

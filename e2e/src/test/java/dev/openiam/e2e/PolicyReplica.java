@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A second policy-service process beside the one {@code iam-local} started: the same jar, PostgreSQL, Kafka,
- * identity-service and secrets (the environment {@code iam-local} gives the first one), on a port of its
+ * identity-service, secrets and signing key (the environment {@code iam-local} gives the first one), on a port of its
  * own, its log under {@code target/}. It can be stopped and started again, on the same port.
  */
 final class PolicyReplica implements AutoCloseable {
@@ -69,9 +69,12 @@ final class PolicyReplica implements AutoCloseable {
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             for (String key : List.of("IAM_BOOTSTRAP_ACCOUNT_ID", "IAM_BOOTSTRAP_ROOT_ACCESS_KEY_ID",
-                    "IAM_BOOTSTRAP_ROOT_SECRET_ACCESS_KEY", "IAM_KEK", "IAM_INTERNAL_JWT_SECRET")) {
+                    "IAM_BOOTSTRAP_ROOT_SECRET_ACCESS_KEY", "IAM_KEK")) {
                 env.put(key, required(settings, key));
             }
+            // a replica of policy-service signs with policy-service's key and trusts the same peers
+            env.put("IAM_SERVICE_KEY_FILE", system.keysDir().resolve("policy-service.pem").toString());
+            env.put("IAM_TRUSTED_KEYS_DIR", system.keysDir().toString());
             env.put("IAM_POLICY_SERVICE_URL", required(settings, "IAM_POLICY_ENDPOINT"));
             env.put("IAM_IDENTITY_SERVICE_URL", required(settings, "IAM_IDENTITY_ENDPOINT"));
             process = builder.start();

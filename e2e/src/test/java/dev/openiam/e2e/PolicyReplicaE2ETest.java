@@ -1,7 +1,6 @@
 package dev.openiam.e2e;
 
 import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.internalauth.InternalJwt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -246,9 +245,10 @@ class PolicyReplicaE2ETest {
         return found;
     }
 
+    /** The decision API as the front door asks it: a decide token of identity-service for this one call. */
     static HttpResponse<String> post(URI replica, String path, String json) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(replica + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + DecisionApiE2ETest.serviceToken())
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + FrontDoorTokens.decide(path, json))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -260,10 +260,10 @@ class PolicyReplicaE2ETest {
      */
     long policyRevisionAfterTheLastWrite() throws Exception {
         LocalSystem system = LocalSystem.get();
-        String token = InternalJwt.fromBase64(system.internalJwtSecret()).sign("policy-service", new CallerClaims(
-                "arn:aws:iam::" + system.accountId() + ":root", system.accountId(), system.accountId(), system.accessKeyId(), true));
         String body = "{\"action\":\"CreatePolicy\",\"params\":{\"PolicyName\":\"marker-" + run + "-" + UUID.randomUUID().toString()
                 .substring(0, 8) + "\",\"PolicyDocument\":" + jsonString(READ_BUCKET) + "},\"requestId\":\"" + UUID.randomUUID() + "\"}";
+        String token = FrontDoorTokens.forward("CreatePolicy", new CallerClaims("arn:aws:iam::" + system.accountId() + ":root",
+                system.accountId(), system.accountId(), system.accessKeyId(), true), body);
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(system.policyEndpoint() + "/internal/v1/iam"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -10,8 +10,15 @@ import static org.hamcrest.Matchers.containsString;
 class HealthTest {
 
     @Test
-    void readyWithDatabaseAndSecret() {
-        given().get("/q/health/ready").then().statusCode(200).body(containsString("internal-jwt-secret"));
+    void readyWithDatabaseAndServiceKeys() {
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("service-trust"));
+    }
+
+    @Test
+    void servesItsOwnPublicKeyToAnyone() {
+        given().get("/internal/v1/jwks").then().statusCode(200).contentType(containsString("application/jwk-set+json"))
+                .body("keys[0].kid", org.hamcrest.Matchers.equalTo(Iam.POLICY.kid()))
+                .body(org.hamcrest.Matchers.not(containsString("\"d\"")));
     }
 
     @Test

@@ -1,38 +1,43 @@
 package dev.openiam.policyservice;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceKey;
+import dev.openiam.internalauth.TokenIssuer;
 import io.restassured.http.ContentType;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.UnaryOperator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Calls {@code /internal/v1/iam} as identity-service forwards an action: a real HS256 JWT for the root user
- * of a fresh account (or another caller), the Query parameters as JSON; reads the XML answer.
+ * Calls {@code /internal/v1/iam} as identity-service forwards an action: the Query parameters as JSON under a real
+ * forward token signed with identity-service's (test-only) key for exactly those bytes, for the root user of a
+ * fresh account (or another caller); reads the XML answer.
  */
 public final class Iam {
 
-    /** The test profile's secret (application.properties), decoded. */
-    public static final SecretKey SECRET = new SecretKeySpec(
-            Base64.getDecoder().decode("cG9saWN5LXNlcnZpY2UtdGVzdC1zZWNyZXQtMDEyMzQ="), "HmacSHA256");
+    public static final String PATH = "/internal/v1/iam";
+    /** The test-only keys of the services (src/test/resources/trust), as they sign. */
+    public static final ServiceKey IDENTITY = key("identity-service");
+    public static final ServiceKey STS = key("sts-service");
+    public static final ServiceKey POLICY = key("policy-service");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String accountId;
     private final String callerArn;
@@ -67,17 +72,38 @@ public final class Iam {
         return "arn:aws:iam::" + accountId + ":" + resource;
     }
 
-    /** A valid token for this caller; {@code customize} may spoil it. */
-    public String token(UnaryOperator<JwtClaimsBuilder> customize) {
-        JwtClaimsBuilder claims = Jwt.issuer("openiam").audience("policy-service").subject(callerArn)
-                .claim("acct", accountId).claim("pid", root ? accountId : "AIDAAAAAAAAAAAAAAAAA")
-                .claim("akid", "AKIAAAAAAAAAAAAAAAAA").claim("root", root)
-                .issuedAt(System.currentTimeMillis() / 1000).expiresIn(Duration.ofSeconds(60));
-        return customize.apply(claims).jws().algorithm(SignatureAlgorithm.HS256).sign(SECRET);
+    /** This caller as identity-service names it in a token. */
+    public CallerClaims claims() {
+        return new CallerClaims(callerArn, accountId, root ? accountId : "AIDAAAAAAAAAAAAAAAAA", "AKIAAAAAAAAAAAAAAAAA", root);
     }
 
-    public String token() {
-        return token(c -> c);
+    /** A forward token of identity-service for {@code body}, performing {@code action}, for this caller. */
+    public String token(byte[] body, String action) {
+        return new TokenIssuer(IDENTITY).issue("policy-service", Purpose.FORWARD, "POST", PATH, body, claims(), "iam:" + action);
+    }
+
+    /** The JSON body identity-service forwards, with no revision to wait for. */
+    public static byte[] body(String action, Map<String, String> params) {
+        return body(action, params, 0);
+    }
+
+    /** The JSON body identity-service forwards, with the policy revision the caller has seen (read-your-writes). */
+    public static byte[] body(String action, Map<String, String> params, long policyRevision) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("params", params);
+        body.put("requestId", UUID.randomUUID().toString());
+        body.put("atLeastIdentityRevision", 0);
+        body.put("atLeastPolicyRevision", policyRevision);
+        return json(body);
+    }
+
+    public static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code params} alternate names and values. */
@@ -91,25 +117,17 @@ public final class Iam {
 
     /** Forwards {@code action} as the front door does: with the account's latest policy revision (read-your-writes). */
     public Response call(String action, String... params) {
-        return callWith("Bearer " + token(), action, params(params), revision());
+        byte[] body = body(action, params(params), revision());
+        return post(PATH, "Bearer " + token(body, action), body);
     }
 
-    public static Response callWith(String authorization, String action, Map<String, String> params) {
-        return callWith(authorization, action, params, 0);
-    }
-
-    private static Response callWith(String authorization, String action, Map<String, String> params, long policyRevision) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("params", params);
-        body.put("requestId", UUID.randomUUID().toString());
-        body.put("atLeastIdentityRevision", 0);
-        body.put("atLeastPolicyRevision", policyRevision);
+    /** {@code body} to {@code path} with {@code authorization} (none when {@code null}). */
+    public static Response post(String path, String authorization, byte[] body) {
         var request = given().contentType(ContentType.JSON).body(body);
         if (authorization != null) {
             request = request.header("Authorization", authorization);
         }
-        return request.post("/internal/v1/iam");
+        return request.post(path);
     }
 
     /** The call succeeded; its result element as XmlPath rooted at {@code <ActionResponse>}. */
@@ -157,6 +175,10 @@ public final class Iam {
         Response response = call(action, params);
         assertThat(response.statusCode()).as(action + " answered " + response.asString()).isEqualTo(200);
         return Long.parseLong(response.header("X-Iam-Policy-Revision"));
+    }
+
+    private static ServiceKey key(String service) {
+        return ServiceKey.read(service, Path.of("src/test/resources/trust", service + ".pem"));
     }
 
     public static String doc(String action) {

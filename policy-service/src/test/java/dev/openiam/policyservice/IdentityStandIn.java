@@ -2,7 +2,11 @@ package dev.openiam.policyservice;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.TokenVerifier;
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.model.EntityType;
+import dev.openiam.model.IamException;
 import dev.openiam.policyservice.principal.Principal;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -12,11 +16,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +32,8 @@ import java.util.regex.Pattern;
  * ({@code GET /internal/v1/accounts/{id}/principals}), so that the tests go through the real
  * {@code PrincipalDirectory} (the identity projection) without running identity-service. The tests declare
  * an account's users, groups and roles here before the account's first call; the projection loads them
- * from this endpoint as it would from identity-service. PostgreSQL and Kafka stay real.
+ * from this endpoint as it would from identity-service, under a snapshot token that the stand-in checks as
+ * identity-service does (policy-service's test-only key, purpose, path). PostgreSQL and Kafka stay real.
  */
 public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +45,9 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
+    private final TokenVerifier tokens = new TokenVerifier("identity-service",
+            TrustedKeys.fromDirectory(Path.of("src/test/resources/trust/trusted")), Map.of(Purpose.SNAPSHOT, Set.of("policy-service")),
+            java.time.Clock.systemUTC());
 
     public static Principal user(String accountId, String name) {
         return add(accountId, "user", EntityType.USER, name);
@@ -71,6 +81,14 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/internal/v1/accounts/", exchange -> {
             Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
+            try {
+                tokens.verify(exchange.getRequestHeaders().getFirst("Authorization"), Purpose.SNAPSHOT, "GET",
+                        exchange.getRequestURI().getRawPath(), new byte[0]);
+            } catch (IamException e) {
+                exchange.sendResponseHeaders(403, -1);
+                exchange.close();
+                return;
+            }
             List<Principal> principals = m.matches() ? ACCOUNTS.get(m.group(1)) : null;
             byte[] body = principals == null ? new byte[0] : snapshot(m.group(1), principals);
             exchange.getResponseHeaders().add("Content-Type", "application/json");

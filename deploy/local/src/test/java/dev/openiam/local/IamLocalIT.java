@@ -86,7 +86,7 @@ class IamLocalIT {
                 .containsEntry("AWS_SECRET_ACCESS_KEY", credentials.get("IAM_BOOTSTRAP_ROOT_SECRET_ACCESS_KEY"))
                 .containsEntry("AWS_REGION", "us-east-1")
                 .containsEntry("IAM_ACCOUNT_ID", credentials.get("IAM_BOOTSTRAP_ACCOUNT_ID"));
-        for (String secretFile : List.of("credentials.env", "local.env")) {
+        for (String secretFile : List.of("credentials.env", "local.env", "keys/identity-service.pem", "keys/policy-service.pem")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve(secretFile))))
                     .as(secretFile).isEqualTo("rw-------");
         }
@@ -106,6 +106,9 @@ class IamLocalIT {
                 new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("it.survives", "k", "sent before stop")).get(30, TimeUnit.SECONDS);
         }
+        String identityKey = Files.readString(home.resolve("keys/identity-service.pem"));
+        assertThat(home.resolve("keys/identity-service.jwks.json")).exists();
+        assertThat(home.resolve("keys/policy-service.jwks.json")).exists();
         List<Long> pids = pids();
         assertThat(pids).hasSize(withIdentity ? 3 : 2).allMatch(IamLocalIT::alive);
 
@@ -117,6 +120,7 @@ class IamLocalIT {
         Result second = run("start");
         assertThat(second.exit).as(second.output).isZero();
         assertThat(readEnvFile(home.resolve("credentials.env"))).as("credentials are reused").isEqualTo(credentials);
+        assertThat(Files.readString(home.resolve("keys/identity-service.pem"))).as("service keys are reused").isEqualTo(identityKey);
         try (Connection c = database(password); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT note FROM survives")) {
             assertThat(rs.next()).isTrue();

@@ -1,5 +1,7 @@
 package dev.openiam.identity.auth;
 
+import dev.openiam.internalauth.CallerClaims;
+
 /**
  * The authenticated principal of a request.
  *
@@ -13,5 +15,10 @@ public record Caller(String accountId, String arn, String principalId, String ac
     /** The IAM user's name (the last segment of its ARN); {@code null} for the root user. */
     public String userName() {
         return root ? null : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    /** This caller as a service token names it to another service. */
+    public CallerClaims claims() {
+        return new CallerClaims(arn, accountId, principalId, accessKeyId, root);
     }
 }

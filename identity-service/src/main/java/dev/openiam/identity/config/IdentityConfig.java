@@ -19,9 +19,6 @@ public interface IdentityConfig {
     @WithDefault("kek-1")
     String kekId();
 
-    /** Base64 secret of internal JWTs (shared by all services); absent means internal calls are refused. */
-    Optional<String> internalJwtSecret();
-
     /** Base URL of policy-service, which answers the IAM actions it owns. */
     @WithDefault("http://127.0.0.1:8082")
     String policyServiceUrl();

@@ -2,14 +2,17 @@ package dev.openiam.identity.policyforward;
 
 import dev.openiam.identity.account.AccountRevisions;
 import dev.openiam.identity.auth.Caller;
-import dev.openiam.identity.auth.internal.InternalTokens;
 import dev.openiam.identity.config.IdentityConfig;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -19,8 +22,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Calls policy-service's internal IAM endpoint with the authenticated caller in an internal JWT. The
- * answer is an AWS Query document, relayed as it is. No answer means ServiceUnavailable (fail closed).
+ * Calls policy-service: its decision API and its internal IAM endpoint, each request under a token this service
+ * signs with its own key for that one call (purpose, endpoint, a digest of the exact body bytes sent, the
+ * authenticated caller, the action). The IAM answer is an AWS Query document, relayed as it is. No answer means
+ * ServiceUnavailable (fail closed).
  */
 @ApplicationScoped
 public class PolicyServiceClient {
@@ -35,10 +40,10 @@ public class PolicyServiceClient {
     }
 
     private final WebClient client;
-    private final InternalTokens tokens;
+    private final ServiceTrust trust;
     private final URI base;
 
-    public PolicyServiceClient(Vertx vertx, InternalTokens tokens, IdentityConfig config) {
+    public PolicyServiceClient(Vertx vertx, ServiceTrust trust, IdentityConfig config) {
         this.base = URI.create(config.policyServiceUrl());
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setDefaultHost(base.getHost())
@@ -46,7 +51,7 @@ public class PolicyServiceClient {
                 .setSsl("https".equals(base.getScheme()))
                 .setConnectTimeout(2000)
                 .setIdleTimeout(30));
-        this.tokens = tokens;
+        this.trust = trust;
     }
 
     /** policy-service's decision: {@code Allow}, {@code ExplicitDeny} or {@code ImplicitDeny}, and AWS's message for a deny. */
@@ -58,10 +63,7 @@ public class PolicyServiceClient {
 
     /** Asks the decision API; any failure to get a clear answer is a failure (the caller denies). */
     public Uni<Decision> authorize(Caller caller, JsonObject question) {
-        return client.post(base.getPath().replaceAll("/$", "") + "/v1/authorize")
-                .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
-                .timeout(Duration.ofSeconds(10).toMillis())
-                .sendJsonObject(question)
+        return post(Purpose.DECIDE, "/v1/authorize", question, caller, question.getString("action"), Duration.ofSeconds(10))
                 .map(response -> {
                     if (response.statusCode() != 200) {
                         throw new IamException(ErrorCode.SERVICE_UNAVAILABLE,
@@ -86,10 +88,7 @@ public class PolicyServiceClient {
                 .put("atLeastIdentityRevision", revisions.identity())
                 .put("atLeastPolicyRevision", revisions.policy())
                 .put("context", new JsonObject(context));
-        return client.post(base.getPath().replaceAll("/$", "") + "/internal/v1/iam")
-                .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
-                .timeout(Duration.ofSeconds(30).toMillis())
-                .sendJsonObject(body)
+        return post(Purpose.FORWARD, "/internal/v1/iam", body, caller, "iam:" + action, Duration.ofSeconds(30))
                 .map(response -> new Answer(response.statusCode(), response.bodyAsString(), revision(response.getHeader(REVISION_HEADER))))
                 .onFailure().transform(failure -> {
                     LOG.warnf("policy-service at %s did not answer %s: %s", base, action, failure.getMessage());
@@ -97,14 +96,15 @@ public class PolicyServiceClient {
                 });
     }
 
-    /** Sets the boundary of a principal about to be created; the policy revision written, or policy-service's AWS error. */
+    /**
+     * Sets the boundary of a principal about to be created, as part of the CreateUser or CreateRole it performs (the
+     * token's action); the policy revision written, or policy-service's AWS error.
+     */
     public Uni<Long> presetBoundary(Caller caller, String type, String id, String name, String path, String policyArn) {
         JsonObject body = new JsonObject().put("type", type).put("id", id).put("name", name).put("path", path)
                 .put("policyArn", policyArn);
-        return client.post(base.getPath().replaceAll("/$", "") + "/internal/v1/boundary-presets")
-                .putHeader("Authorization", "Bearer " + tokens.issue(AUDIENCE, caller))
-                .timeout(Duration.ofSeconds(30).toMillis())
-                .sendJsonObject(body)
+        String action = "role".equals(type) ? "iam:CreateRole" : "iam:CreateUser";
+        return post(Purpose.FORWARD, "/internal/v1/boundary-presets", body, caller, action, Duration.ofSeconds(30))
                 .onFailure().transform(failure -> {
                     LOG.warnf("policy-service at %s did not answer a boundary preset: %s", base, failure.getMessage());
                     return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service is unavailable; the request was not performed");
@@ -118,6 +118,20 @@ public class PolicyServiceClient {
                     throw code == null ? new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service refused the boundary")
                             : new IamException(code, answer.getString("message"));
                 });
+    }
+
+    /** Sends {@code json} to {@code path} under a token that binds exactly the bytes sent. */
+    private Uni<HttpResponse<Buffer>> post(Purpose purpose, String path, JsonObject json, Caller caller, String action,
+                                           Duration timeout) {
+        return Uni.createFrom().deferred(() -> {
+            byte[] body = json.toBuffer().getBytes();
+            String token = trust.issue(AUDIENCE, purpose, "POST", path, body, caller.claims(), action);
+            return client.post(base.getPath().replaceAll("/$", "") + path)
+                    .putHeader("Authorization", "Bearer " + token)
+                    .putHeader("Content-Type", "application/json")
+                    .timeout(timeout.toMillis())
+                    .sendBuffer(Buffer.buffer(body));
+        });
     }
 
     private static Long revision(String header) {

@@ -1,8 +1,9 @@
 package dev.openiam.identity.auth;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.Api;
-import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.internalauth.InternalJwt;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -28,8 +29,11 @@ import static org.hamcrest.Matchers.equalTo;
 class InternalAuthenticationTest {
 
     public static final String BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+    static final String PATH = "/internal/v1/authenticate";
+    static final ObjectMapper JSON = new ObjectMapper();
 
-    static Map<String, Object> signed(String service, String secret, String sentBody) {
+    /** The JSON body another service sends: {@code sentBody} as received, signed by the signer for {@code service}. */
+    static byte[] signed(String service, String secret, String sentBody) throws Exception {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("http://sts.local:8083/"))
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
         SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
@@ -44,44 +48,57 @@ class InternalAuthenticationTest {
         body.put("rawPath", "/");
         body.put("headers", headers);
         body.put("body", Base64.getEncoder().encodeToString(sentBody.getBytes(StandardCharsets.UTF_8)));
-        return body;
+        return JSON.writeValueAsBytes(body);
     }
 
-    /** The test profile's internal JWT secret (application.properties). */
-    public static final InternalJwt JWT = InternalJwt.fromBase64("dGVzdC1pbnRlcm5hbC1qd3Qtc2VjcmV0LW9mLTMyLWJ5dGVzIQ==");
-    static final String SERVICE = JWT.sign("identity-service",
-            new CallerClaims("arn:aws:iam::111122223333:root", "111122223333", "111122223333", "AKIAAAAAAAAAAAAAAAAA", true));
-
-    static ValidatableResponse call(String token, Map<String, Object> body) {
+    static ValidatableResponse call(String authorization, byte[] body) {
         var request = RestAssured.given().contentType(ContentType.JSON).body(body);
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
-        return request.post("/internal/v1/authenticate").then();
+        return request.post(PATH).then();
+    }
+
+    /** {@code body} under a fresh authenticate token of {@code service}. */
+    static ValidatableResponse callAs(ServiceKey service, byte[] body) {
+        return call("Bearer " + PeerServices.token(service, Purpose.AUTHENTICATE, "POST", PATH, body), body);
     }
 
     @Test
-    void answersWhoSignedAValidRequest() {
-        call(SERVICE, signed("sts", Api.BOOTSTRAP.secret(), BODY)).statusCode(200)
+    void answersWhoSignedAValidRequest() throws Exception {
+        callAs(PeerServices.STS, signed("sts", Api.BOOTSTRAP.secret(), BODY)).statusCode(200)
                 .body("accountId", equalTo(Api.BOOTSTRAP.accountId()))
                 .body("arn", equalTo("arn:aws:iam::" + Api.BOOTSTRAP.accountId() + ":root"))
                 .body("root", equalTo(true))
                 .body("accessKeyId", equalTo(Api.BOOTSTRAP.accessKeyId()));
+        callAs(PeerServices.POLICY, signed("sts", Api.BOOTSTRAP.secret(), BODY)).statusCode(200);
     }
 
     @Test
-    void refusesWrongSignaturesTamperedBodiesAndOtherServices() {
-        Api.error(call(SERVICE, signed("sts", "x".repeat(40), BODY)), 403, "SignatureDoesNotMatch");
-        Api.error(call(SERVICE, signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1")), 403, "SignatureDoesNotMatch");
-        Api.error(call(SERVICE, signed("iam", Api.BOOTSTRAP.secret(), BODY)), 403, "SignatureDoesNotMatch");
+    void refusesWrongSignaturesTamperedBodiesAndOtherServices() throws Exception {
+        Api.error(callAs(PeerServices.STS, signed("sts", "x".repeat(40), BODY)), 403, "SignatureDoesNotMatch");
+        Api.error(callAs(PeerServices.STS, signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1")), 403, "SignatureDoesNotMatch");
+        Api.error(callAs(PeerServices.STS, signed("iam", Api.BOOTSTRAP.secret(), BODY)), 403, "SignatureDoesNotMatch");
     }
 
     @Test
-    void refusesCallersWithoutTheServiceToken() {
-        Api.error(call(null, signed("sts", Api.BOOTSTRAP.secret(), BODY)), 403, "AccessDenied");
-        Api.error(call("wrong", signed("sts", Api.BOOTSTRAP.secret(), BODY)), 403, "AccessDenied");
-        String otherAudience = JWT.sign("policy-service", new CallerClaims("arn:aws:iam::111122223333:root", "111122223333",
-                "111122223333", "AKIAAAAAAAAAAAAAAAAA", true));
-        Api.error(call(otherAudience, signed("sts", Api.BOOTSTRAP.secret(), BODY)), 403, "AccessDenied");
+    void refusesCallersWithoutAServiceTokenForExactlyThisCall() throws Exception {
+        byte[] body = signed("sts", Api.BOOTSTRAP.secret(), BODY);
+        Api.error(call(null, body), 403, "AccessDenied");
+        Api.error(call("Bearer wrong", body), 403, "AccessDenied");
+        // another purpose, another path, another body, a service not allowed to authenticate, another audience
+        Api.error(call("Bearer " + PeerServices.token(PeerServices.STS, Purpose.SNAPSHOT, "POST", PATH, body), body), 403, "AccessDenied");
+        Api.error(call("Bearer " + PeerServices.token(PeerServices.STS, Purpose.AUTHENTICATE, "POST", "/internal/v1/other", body), body),
+                403, "AccessDenied");
+        byte[] other = signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1");
+        Api.error(call("Bearer " + PeerServices.token(PeerServices.STS, Purpose.AUTHENTICATE, "POST", PATH, other), body), 403, "AccessDenied");
+        Api.error(callAs(PeerServices.IDENTITY, body), 403, "AccessDenied");
+        String forPolicy = new dev.openiam.internalauth.TokenIssuer(PeerServices.STS)
+                .issue("policy-service", Purpose.AUTHENTICATE, "POST", PATH, body, null, null);
+        Api.error(call("Bearer " + forPolicy, body), 403, "AccessDenied");
+        // and a good token is spent by its first use
+        String token = "Bearer " + PeerServices.token(PeerServices.STS, Purpose.AUTHENTICATE, "POST", PATH, body);
+        call(token, body).statusCode(200);
+        Api.error(call(token, body), 403, "AccessDenied");
     }
 }

@@ -1,8 +1,11 @@
 package dev.openiam.identity.auth;
 
 import dev.openiam.identity.Api;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,6 +16,16 @@ import static org.hamcrest.Matchers.hasSize;
 /** The principals of an account as of one revision, for projecting services. */
 @QuarkusTest
 class PrincipalSnapshotTest {
+
+    static String path(String accountId) {
+        return "/internal/v1/accounts/" + accountId + "/principals";
+    }
+
+    static ValidatableResponse snapshot(ServiceKey service, String accountId) {
+        return RestAssured.given()
+                .header("Authorization", "Bearer " + PeerServices.token(service, Purpose.SNAPSHOT, "GET", path(accountId), null))
+                .get(path(accountId)).then();
+    }
 
     @Test
     void holdsEveryPrincipalWithItsGroupsAndTagsAtTheAccountRevision() {
@@ -25,8 +38,7 @@ class PrincipalSnapshotTest {
                 .extract().header("X-Iam-Revision");
         String groupId = api.get("groups/devs").extract().path("group.groupId");
 
-        RestAssured.given().header("Authorization", "Bearer " + InternalAuthenticationTest.SERVICE)
-                .get("/internal/v1/accounts/" + api.accountId() + "/principals").then().statusCode(200)
+        snapshot(PeerServices.POLICY, api.accountId()).statusCode(200)
                 .body("revision", equalTo(Integer.parseInt(revision)))
                 .body("users.userName", equalTo(List.of("alice")))
                 .body("users[0].tags[0].key", equalTo("team"))
@@ -37,12 +49,15 @@ class PrincipalSnapshotTest {
     }
 
     @Test
-    void refusesCallersWithoutAValidToken() {
-        Api.error(RestAssured.given().get("/internal/v1/accounts/" + Api.BOOTSTRAP.accountId() + "/principals").then(),
-                403, "AccessDenied");
-        Api.error(RestAssured.given().header("Authorization", "Bearer x")
-                .get("/internal/v1/accounts/" + Api.BOOTSTRAP.accountId() + "/principals").then(), 403, "AccessDenied");
-        Api.error(RestAssured.given().header("Authorization", "Bearer " + InternalAuthenticationTest.SERVICE)
-                .get("/internal/v1/accounts/999999999999/principals").then(), 404, "NoSuchEntity");
+    void refusesCallersWithoutAValidTokenForThisAccount() {
+        String account = Api.BOOTSTRAP.accountId();
+        Api.error(RestAssured.given().get(path(account)).then(), 403, "AccessDenied");
+        Api.error(RestAssured.given().header("Authorization", "Bearer x").get(path(account)).then(), 403, "AccessDenied");
+        // sts-service does not project principals; a token for another account's snapshot does not open this one
+        Api.error(snapshot(PeerServices.STS, account), 403, "AccessDenied");
+        Api.error(RestAssured.given()
+                .header("Authorization", "Bearer " + PeerServices.token(PeerServices.POLICY, Purpose.SNAPSHOT, "GET", path("999999999999"), null))
+                .get(path(account)).then(), 403, "AccessDenied");
+        Api.error(snapshot(PeerServices.POLICY, "999999999999"), 404, "NoSuchEntity");
     }
 }

@@ -1,7 +1,7 @@
 package dev.openiam.internalauth;
 
 /**
- * The authenticated caller as one service tells another.
+ * The authenticated end caller on whose behalf one service calls another.
  *
  * @param arn         the principal's ARN (the token's {@code sub})
  * @param accountId   its account ({@code acct})

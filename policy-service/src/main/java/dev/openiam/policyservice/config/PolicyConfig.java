@@ -3,24 +3,11 @@ package dev.openiam.policyservice.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.util.Optional;
-
 /** policy-service settings under {@code iam.policy.*} (distinct from identity-service's {@code iam.*} keys). */
 @ConfigMapping(prefix = "iam.policy")
 public interface PolicyConfig {
 
-    InternalJwt internalJwt();
-
     Outbox outbox();
-
-    interface InternalJwt {
-        /** Base64 of the shared HS256 secret (at least 32 bytes); absent or short means every internal call is refused. */
-        Optional<String> secret();
-
-        /** The {@code aud} internal tokens must carry. */
-        @WithDefault("policy-service")
-        String audience();
-    }
 
     interface Outbox {
         /** Topic of policy events. */

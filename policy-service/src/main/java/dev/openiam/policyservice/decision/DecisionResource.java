@@ -1,8 +1,10 @@
 package dev.openiam.policyservice.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.openiam.policyservice.internal.InternalJwtVerifier;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Multi;
@@ -20,12 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
  * The decision API: {@code POST /v1/authorize} and {@code POST /v1/authorize:batch}, for identity-, sts- and
- * audit-service and for users' own services. Callers present an internal JWT (audience
- * {@code policy-service}).
+ * audit-service, which present a token of purpose {@code decide} signed with their own key for exactly this
+ * call and body.
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,22 +47,25 @@ public class DecisionResource {
     private static final AuthorizeResponse BASELINE = new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY", null);
 
     private final DecisionService decisions;
-    private final InternalJwtVerifier tokens;
+    private final ServiceTrust trust;
+    private final ObjectMapper json;
     private final boolean baseline;
 
-    public DecisionResource(DecisionService decisions, InternalJwtVerifier tokens,
+    public DecisionResource(DecisionService decisions, ServiceTrust trust, ObjectMapper json,
                             @ConfigProperty(name = "iam.bench.baseline-endpoint", defaultValue = "false") boolean baseline) {
         this.decisions = decisions;
-        this.tokens = tokens;
+        this.trust = trust;
+        this.json = json;
         this.baseline = baseline;
     }
 
     @POST
     @Path("authorize")
     @Operation(summary = "Decide one request: Allow, ExplicitDeny or ImplicitDeny, with the deciding statements")
-    public Uni<AuthorizeResponse> authorize(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthorizeRequest request) {
-        authenticate(authorization);
-        return decisions.authorize(request);
+    public Uni<AuthorizeResponse> authorize(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body)
+            throws IOException {
+        authenticate(authorization, "/v1/authorize", body);
+        return decisions.authorize(json.readValue(body, AuthorizeRequest.class));
     }
 
     /**
@@ -69,19 +75,23 @@ public class DecisionResource {
     @POST
     @Path("authorize:baseline")
     @Operation(hidden = true)
-    public Uni<AuthorizeResponse> baseline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthorizeRequest request) {
+    public Uni<AuthorizeResponse> baseline(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body)
+            throws IOException {
         if (!baseline) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        authenticate(authorization);
+        authenticate(authorization, "/v1/authorize:baseline", body);
+        json.readValue(body, AuthorizeRequest.class);
         return Uni.createFrom().item(BASELINE);
     }
 
     @POST
     @Path("authorize:batch")
     @Operation(summary = "Decide up to 100 requests in one call, answers in the same order")
-    public Uni<BatchResponse> batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, BatchRequest batch) {
-        authenticate(authorization);
+    public Uni<BatchResponse> batch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body)
+            throws IOException {
+        authenticate(authorization, "/v1/authorize:batch", body);
+        BatchRequest batch = json.readValue(body, BatchRequest.class);
         if (batch == null || batch.requests() == null || batch.requests().isEmpty() || batch.requests().size() > MAX_BATCH) {
             throw IamException.validation("requests must hold 1 to " + MAX_BATCH + " requests");
         }
@@ -115,7 +125,7 @@ public class DecisionResource {
                         code.httpStatus(), message, code.awsCode())).build();
     }
 
-    private void authenticate(String authorization) {
-        tokens.verifyService(authorization);
+    private void authenticate(String authorization, String path, byte[] body) {
+        trust.verify(authorization, Purpose.DECIDE, "POST", path, body);
     }
 }

@@ -1,6 +1,10 @@
 package dev.openiam.policyservice.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceCall;
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.policyservice.principal.IdentityProjection;
@@ -17,46 +21,55 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
 import java.util.UUID;
 
 /**
- * The IAM actions of policy-service as identity-service forwards them: the caller in an internal JWT, the
- * Query parameters in JSON; the answer is the complete AWS Query XML document, success or
+ * The IAM actions of policy-service as identity-service forwards them: the Query parameters in JSON, under a
+ * token of purpose {@code forward} that identity-service signed with its own key for exactly these bytes, this
+ * action and the caller it authenticated; the answer is the complete AWS Query XML document, success or
  * {@code <ErrorResponse>}, with its HTTP status, for the front door to relay verbatim.
  */
-@Path("/internal/v1/iam")
+@Path(InternalIamResource.PATH)
 public class InternalIamResource {
 
+    public static final String PATH = "/internal/v1/iam";
     private static final Logger LOG = Logger.getLogger(InternalIamResource.class);
 
-    private final InternalJwtVerifier verifier;
+    private final ServiceTrust trust;
     private final QueryDispatcher dispatcher;
     private final IdentityProjection identities;
+    private final ObjectMapper json;
 
-    public InternalIamResource(InternalJwtVerifier verifier, QueryDispatcher dispatcher, IdentityProjection identities) {
-        this.verifier = verifier;
+    public InternalIamResource(ServiceTrust trust, QueryDispatcher dispatcher, IdentityProjection identities, ObjectMapper json) {
+        this.trust = trust;
         this.dispatcher = dispatcher;
         this.identities = identities;
+        this.json = json;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(QueryXml.CONTENT_TYPE)
     @Operation(summary = "Perform a forwarded IAM action (internal; identity-service only)")
-    public Uni<Response> perform(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InternalIamRequest request) {
+    public Uni<Response> perform(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
+        ServiceCall call;
+        try {
+            call = trust.verify(authorization, Purpose.FORWARD, "POST", PATH, body);
+        } catch (IamException e) {
+            return Uni.createFrom().item(unauthenticated(e.getMessage(), UUID.randomUUID().toString()));
+        }
+        InternalIamRequest request = json.readValue(body, InternalIamRequest.class);
         String requestId = request != null && request.requestId() != null && !request.requestId().isBlank()
                 ? request.requestId() : UUID.randomUUID().toString();
-        Caller caller;
-        try {
-            caller = verifier.verify(authorization, request == null ? null : request.atLeastIdentityRevision());
-        } catch (IamException e) {
-            // 401 rather than AccessDenied's 403: the front door, not the end caller, failed to authenticate
-            return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED).type(QueryXml.CONTENT_TYPE)
-                    .header("x-amzn-RequestId", requestId)
-                    .entity(QueryXml.error(ErrorCode.ACCESS_DENIED, e.getMessage(), requestId)).build());
-        }
         if (request == null || request.action() == null) {
             return Uni.createFrom().item(error(new IamException(ErrorCode.MISSING_ACTION, "Missing Action"), requestId));
+        }
+        Caller caller;
+        try {
+            caller = Caller.forwarded(call, "iam:" + request.action(), request.atLeastIdentityRevision());
+        } catch (IamException e) {
+            return Uni.createFrom().item(unauthenticated(e.getMessage(), requestId));
         }
         // Principals are looked up in this replica's projection: first bring it to the revision the front door
         // has written (a user just created or just deleted is seen as such), or fail closed (ServiceUnavailable).
@@ -65,6 +78,12 @@ public class InternalIamResource {
                 .chain(principals -> dispatcher.dispatch(request.action(), request.params(), caller, requestId, principals,
                         request.context(), request.atLeastPolicyRevision() == null ? 0 : request.atLeastPolicyRevision()))
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
+    }
+
+    /** 401 rather than AccessDenied's 403: the front door, not the end caller, failed to authenticate. */
+    private static Response unauthenticated(String message, String requestId) {
+        return Response.status(Response.Status.UNAUTHORIZED).type(QueryXml.CONTENT_TYPE).header("x-amzn-RequestId", requestId)
+                .entity(QueryXml.error(ErrorCode.ACCESS_DENIED, message, requestId)).build();
     }
 
     static Response error(Throwable failure, String requestId) {

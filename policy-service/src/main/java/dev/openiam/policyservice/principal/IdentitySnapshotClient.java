@@ -1,7 +1,7 @@
 package dev.openiam.policyservice.principal;
 
-import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.policyservice.internal.InternalJwtVerifier;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
@@ -19,30 +19,33 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
-/** Loads an account's principals from identity-service ({@code /internal/v1/accounts/{id}/principals}). */
+/**
+ * Loads an account's principals from identity-service ({@code /internal/v1/accounts/{id}/principals}), under a token
+ * of purpose {@code snapshot} that policy-service signs with its own key for that account's path.
+ */
 @ApplicationScoped
 public class IdentitySnapshotClient {
 
     private final WebClient client;
     private final URI base;
-    private final InternalJwtVerifier tokens;
+    private final ServiceTrust trust;
 
     public IdentitySnapshotClient(Vertx vertx, @ConfigProperty(name = "iam.identity-service-url") String url,
-                                  InternalJwtVerifier tokens) {
+                                  ServiceTrust trust) {
         this.base = URI.create(url);
         this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
                 .setDefaultPort(base.getPort() > 0 ? base.getPort() : 80).setSsl("https".equals(base.getScheme()))
                 .setConnectTimeout(2000));
-        this.tokens = tokens;
+        this.trust = trust;
     }
 
     public Uni<AccountPrincipals> load(String accountId) {
-        if (!tokens.usable()) {
+        if (!trust.usable()) {
             return Uni.createFrom().failure(new IamException(ErrorCode.SERVICE_UNAVAILABLE, "internal calls are not configured"));
         }
-        String token = tokens.sign("identity-service", new CallerClaims("service:policy-service", accountId, "policy-service",
-                "", false));
-        return client.get(base.getPath().replaceAll("/$", "") + "/internal/v1/accounts/" + accountId + "/principals")
+        String path = "/internal/v1/accounts/" + accountId + "/principals";
+        String token = trust.issue("identity-service", Purpose.SNAPSHOT, "GET", path, null, null, null);
+        return client.get(base.getPath().replaceAll("/$", "") + path)
                 .putHeader("Authorization", "Bearer " + token)
                 .timeout(10_000)
                 .send()

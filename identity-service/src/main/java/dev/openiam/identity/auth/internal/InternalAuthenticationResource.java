@@ -1,8 +1,11 @@
 package dev.openiam.identity.auth.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.query.SigV4Authenticator;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -15,20 +18,24 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 /**
- * For other services (sts-service, audit-service): authenticates a SigV4 request they received, signed
- * with a long-term access key, and answers who signed it. The secret never leaves identity-service.
- * Callers present an internal JWT for audience {@code identity-service}; anything else is refused.
+ * For other services (policy-service's decision API, sts-service, audit-service): authenticates a SigV4 request
+ * they received, signed with a long-term access key, and answers who signed it. The secret never leaves
+ * identity-service. Callers present a token of purpose {@code authenticate} signed with their own key and bound
+ * to this exact body; anything else is refused.
  */
-@Path("/internal/v1/authenticate")
+@Path(InternalAuthenticationResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")
 public class InternalAuthenticationResource {
+
+    public static final String PATH = "/internal/v1/authenticate";
 
     /** The request as the calling service received it; {@code body} is base64. */
     public record AuthenticateRequest(String service, String method, String rawPath, String rawQuery,
@@ -36,27 +43,31 @@ public class InternalAuthenticationResource {
     }
 
     private final SigV4Authenticator authenticator;
-    private final InternalTokens tokens;
+    private final ServiceTrust trust;
+    private final ObjectMapper json;
 
-    public InternalAuthenticationResource(SigV4Authenticator authenticator, InternalTokens tokens) {
+    public InternalAuthenticationResource(SigV4Authenticator authenticator, ServiceTrust trust, ObjectMapper json) {
         this.authenticator = authenticator;
-        this.tokens = tokens;
+        this.trust = trust;
+        this.json = json;
     }
 
     @POST
     @Operation(summary = "Authenticate a SigV4-signed request made with a long-term access key")
-    public Uni<Caller> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, AuthenticateRequest request) {
-        tokens.verify(authorization);
+    public Uni<Caller> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
+        // the token binds these exact bytes: verify before reading them
+        trust.verify(authorization, Purpose.AUTHENTICATE, "POST", PATH, body);
+        AuthenticateRequest request = json.readValue(body, AuthenticateRequest.class);
         if (request == null || request.service() == null || request.method() == null || request.rawPath() == null) {
             throw IamException.validation("service, method and rawPath are required");
         }
-        byte[] body;
+        byte[] signed;
         try {
-            body = request.body() == null ? new byte[0] : Base64.getDecoder().decode(request.body());
+            signed = request.body() == null ? new byte[0] : Base64.getDecoder().decode(request.body());
         } catch (IllegalArgumentException e) {
             throw IamException.validation("body must be base64");
         }
         return authenticator.authenticate(new HttpRequestData(request.method(), request.rawPath(), request.rawQuery(),
-                request.headers(), body), request.service());
+                request.headers(), signed), request.service());
     }
 }

@@ -1,10 +1,12 @@
 package dev.openiam.policyservice.boundary.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import dev.openiam.policyservice.boundary.domain.BoundaryService;
 import dev.openiam.policyservice.common.Principals.Kind;
 import dev.openiam.policyservice.internal.Caller;
-import dev.openiam.policyservice.internal.InternalJwtVerifier;
 import dev.openiam.policyservice.principal.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -25,33 +28,41 @@ import java.util.Map;
  * (CreateUser/CreateRole with {@code PermissionsBoundary}, which it has authorized with
  * {@code iam:PermissionsBoundary}). Set first, under the id the principal will have, so the principal never
  * exists without its boundary; the policy must exist and be attachable. Answers the policy revision written.
+ * The front door's forward token must be made for this body and for the CreateUser or CreateRole it performs.
  */
-@Path("/internal/v1/boundary-presets")
+@Path(BoundaryPresetResource.PATH)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class BoundaryPresetResource {
+
+    public static final String PATH = "/internal/v1/boundary-presets";
 
     /** The principal to be: {@code type} is {@code user} or {@code role}. */
     public record BoundaryPreset(String type, String id, String name, String path, String policyArn) {
     }
 
-    private final InternalJwtVerifier verifier;
+    private final ServiceTrust trust;
     private final BoundaryService boundaries;
+    private final ObjectMapper json;
 
-    public BoundaryPresetResource(InternalJwtVerifier verifier, BoundaryService boundaries) {
-        this.verifier = verifier;
+    public BoundaryPresetResource(ServiceTrust trust, BoundaryService boundaries, ObjectMapper json) {
+        this.trust = trust;
         this.boundaries = boundaries;
+        this.json = json;
     }
 
     @POST
     @Operation(summary = "Set the boundary of a user or role about to be created (internal; identity-service only)")
-    public Uni<Map<String, Long>> preset(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, BoundaryPreset preset) {
-        Caller caller = verifier.verify(authorization, null);
+    public Uni<Map<String, Long>> preset(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body)
+            throws IOException {
+        var call = trust.verify(authorization, Purpose.FORWARD, "POST", PATH, body);
+        BoundaryPreset preset = json.readValue(body, BoundaryPreset.class);
         if (preset == null || preset.id() == null || preset.name() == null || preset.path() == null
                 || !("user".equals(preset.type()) || "role".equals(preset.type()))) {
             throw IamException.validation("type (user or role), id, name, path and policyArn are required");
         }
         Kind kind = "user".equals(preset.type()) ? Kind.USER : Kind.ROLE;
+        Caller caller = Caller.forwarded(call, kind == Kind.USER ? "iam:CreateUser" : "iam:CreateRole", null);
         Principal principal = new Principal(preset.type(), preset.id(), preset.name(), preset.path(),
                 "arn:aws:iam::" + caller.accountId() + ":" + preset.type() + preset.path() + preset.name());
         return boundaries.preset(caller, kind, principal, preset.policyArn()).map(c -> Map.of("revision", c.revision()));

@@ -1,0 +1,33 @@
+package dev.openiam.internalauth;
+
+import java.util.Locale;
+
+/**
+ * What a service-to-service token may be used for (its {@code pur} claim, lower case). A receiver names the one
+ * purpose each endpoint accepts, so a token minted for one kind of call cannot be spent on another.
+ */
+public enum Purpose {
+    /** identity-service forwards an IAM action it authorized to the service that owns it ({@code act} names it). */
+    FORWARD,
+    /** a service asks the decision point for a decision. */
+    DECIDE,
+    /** a service asks identity-service who signed a SigV4 request it received. */
+    AUTHENTICATE,
+    /** a projecting service reads an account's principals from identity-service. */
+    SNAPSHOT;
+
+    /** The value of the {@code pur} claim. */
+    public String claim() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The purpose a {@code pur} claim or configuration key names, or {@code null}. */
+    public static Purpose fromClaim(String claim) {
+        for (Purpose purpose : values()) {
+            if (purpose.claim().equals(claim)) {
+                return purpose;
+            }
+        }
+        return null;
+    }
+}

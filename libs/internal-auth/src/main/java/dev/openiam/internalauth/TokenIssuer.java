@@ -1,0 +1,117 @@
+package dev.openiam.internalauth;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Mints the tokens one service sends another (SmallRye JWT, ES256 with this service's own key). A token binds who
+ * sends it ({@code iss}), to whom ({@code aud}), for what ({@code pur}), the exact call ({@code ept}: method and
+ * path; {@code dig}: SHA-256 of the exact body bytes), the end caller if any and, for a forward, the IAM action
+ * ({@code act}); it lives {@link #LIFETIME} and carries a random {@code jti} the receiver accepts once.
+ */
+public final class TokenIssuer {
+
+    public static final Duration LIFETIME = Duration.ofSeconds(20);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ServiceKey key;
+    private final Clock clock;
+
+    public TokenIssuer(ServiceKey key) {
+        this(key, Clock.systemUTC());
+    }
+
+    public TokenIssuer(ServiceKey key, Clock clock) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A token for one call to {@code audience}: {@code method} and {@code path} as the receiver routes them (no
+     * query), {@code body} the exact bytes sent (empty or {@code null} for a GET); {@code caller} and
+     * {@code action} may be {@code null}.
+     */
+    public String issue(String audience, Purpose purpose, String method, String path, byte[] body, CallerClaims caller,
+                        String action) {
+        long now = clock.instant().getEpochSecond();
+        JwtClaimsBuilder claims = Jwt.claims()
+                .issuer(key.service())
+                .audience(ServiceKey.requireName(audience))
+                .claim(Claim.PURPOSE, purpose.claim())
+                .claim(Claim.ENDPOINT, endpoint(method, path))
+                .claim(Claim.DIGEST, digest(body))
+                .claim(Claim.ID, randomId())
+                .issuedAt(now)
+                .expiresAt(now + LIFETIME.toSeconds());
+        if (caller != null) {
+            claims.subject(Objects.requireNonNull(caller.arn(), "caller arn"))
+                    .claim(Claim.ACCOUNT, Objects.requireNonNull(caller.accountId(), "caller account"))
+                    .claim(Claim.ROOT, caller.root());
+            if (caller.principalId() != null) {
+                claims.claim(Claim.PRINCIPAL_ID, caller.principalId());
+            }
+            if (caller.accessKeyId() != null) {
+                claims.claim(Claim.ACCESS_KEY_ID, caller.accessKeyId());
+            }
+        }
+        if (action != null) {
+            claims.claim(Claim.ACTION, action);
+        }
+        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256).sign(key.privateKey());
+    }
+
+    /** The service whose key signs. */
+    public String service() {
+        return key.service();
+    }
+
+    /** The {@code ept} claim: {@code "POST /v1/authorize"}. */
+    static String endpoint(String method, String path) {
+        if (method == null || method.isBlank() || path == null || !path.startsWith("/")) {
+            throw new IllegalArgumentException("a token binds a method and an absolute path");
+        }
+        return method.toUpperCase(Locale.ROOT) + " " + path;
+    }
+
+    /** The {@code dig} claim: base64url (no padding) of SHA-256 of the exact body bytes. */
+    static String digest(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body == null ? new byte[0] : body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String randomId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    /** The claim names of these tokens beside the registered ones. */
+    static final class Claim {
+        static final String PURPOSE = "pur";
+        static final String ENDPOINT = "ept";
+        static final String DIGEST = "dig";
+        static final String ID = "jti";
+        static final String ACCOUNT = "acct";
+        static final String PRINCIPAL_ID = "pid";
+        static final String ACCESS_KEY_ID = "akid";
+        static final String ROOT = "root";
+        static final String ACTION = "act";
+
+        private Claim() {
+        }
+    }
+}
