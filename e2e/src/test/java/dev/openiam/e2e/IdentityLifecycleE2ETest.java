@@ -171,7 +171,9 @@ class IdentityLifecycleE2ETest {
         GetAccountSummaryResponse summary = iam.getAccountSummary();
         assertThat(summary.summaryMap().get(SummaryKeyType.USERS)).isGreaterThanOrEqualTo(1);
         assertThat(summary.summaryMap().get(SummaryKeyType.ACCESS_KEYS_PER_USER_QUOTA)).isEqualTo(2);
-        assertThat(iam.getAccountAuthorizationDetails(b -> b.filterWithStrings("User")).userDetailList())
+        // every page: the account holds the other suites' users too
+        assertThat(iam.getAccountAuthorizationDetailsPaginator(b -> b.filterWithStrings("User")).stream()
+                .flatMap(page -> page.userDetailList().stream()))
                 .anyMatch(detail -> detail.userName().equals("s-" + run));
         iam.deleteUser(b -> b.userName("s-" + run));
 
