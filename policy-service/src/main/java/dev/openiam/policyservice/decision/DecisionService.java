@@ -47,26 +47,30 @@ public class DecisionService {
         String accountId = principal.account();
         long identityRevision = revision(request, "identity");
         long policyRevision = revision(request, "policy");
-        RequestContext given = context(request.context()).build();
-        RequestContext.Builder context = given.toBuilder();
-        Uni<AuthorizeResponse> answer;
-        if (principal.resource().equals("root")) {
-            answer = identities.at(accountId, identityRevision).map(ignored -> evaluate(request, PolicySet.empty(), context.build(),
-                    null));
-        } else {
-            answer = identities.at(accountId, identityRevision).chain(account -> {
-                Subject subject = subject(account, principal);
-                if (subject == null) {
-                    return Uni.createFrom().item(new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY",
-                            "User: " + request.principal() + " is not authorized to perform: " + request.action()
-                                    + " on resource: " + request.resource() + " because the principal does not exist"));
+        // what is known of the principal is derived here; the caller's context never names it
+        RequestContext.Builder context = context(request.context());
+        return identities.at(accountId, identityRevision).chain(account -> {
+            if (principal.service().equals("iam") && principal.resource().equals("root")) {
+                if (!account.exists()) {
+                    return Uni.createFrom().item(noSuchPrincipal(request));
                 }
-                subject.addKeys(context, given, principal.account());
-                return policySets.get(accountId, subject.id(), subject.groupIds(), policyRevision)
-                        .map(set -> evaluate(request, set, context.build(), subject.roleArn()));
-            });
-        }
-        return answer;
+                rootKeys(context, principal.toString(), accountId);
+                return Uni.createFrom().item(evaluate(request, PolicySet.empty(), context.build(), null));
+            }
+            Subject subject = subject(account, principal);
+            if (subject == null) {
+                return Uni.createFrom().item(noSuchPrincipal(request));
+            }
+            subject.addKeys(context, accountId);
+            return policySets.get(accountId, subject.id(), subject.groupIds(), policyRevision)
+                    .map(set -> evaluate(request, set, context.build(), subject.roleArn()));
+        });
+    }
+
+    private static AuthorizeResponse noSuchPrincipal(AuthorizeRequest request) {
+        return new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY", "User: " + request.principal()
+                + " is not authorized to perform: " + request.action() + " on resource: " + request.resource()
+                + " because the principal does not exist");
     }
 
     private AuthorizeResponse evaluate(AuthorizeRequest request, PolicySet set, RequestContext context, String roleArn) {
@@ -101,17 +105,17 @@ public class DecisionService {
     private record Subject(String id, String name, String arn, String roleArn, Set<String> groupIds, List<Tag> tags,
                            String type, String userId) {
 
-        /** The principal's global condition keys, where the caller did not give them. */
-        void addKeys(RequestContext.Builder context, RequestContext given, String accountId) {
-            putIfAbsent(context, given, "aws:PrincipalArn", roleArn != null ? roleArn : arn);
-            putIfAbsent(context, given, "aws:PrincipalAccount", accountId);
-            putIfAbsent(context, given, "aws:PrincipalType", type);
-            putIfAbsent(context, given, "aws:userid", userId);
+        /** The principal's global condition keys, as stored: they replace anything the caller said. */
+        void addKeys(RequestContext.Builder context, String accountId) {
+            context.put("aws:PrincipalArn", roleArn != null ? roleArn : arn);
+            context.put("aws:PrincipalAccount", accountId);
+            context.put("aws:PrincipalType", type);
+            context.put("aws:userid", userId);
             if (type.equals("User")) {
-                putIfAbsent(context, given, "aws:username", name);
+                context.put("aws:username", name);
             }
             for (Tag tag : tags) {
-                putIfAbsent(context, given, "aws:PrincipalTag/" + tag.key(), tag.value());
+                context.put("aws:PrincipalTag/" + tag.key(), tag.value());
             }
         }
     }
@@ -149,12 +153,34 @@ public class DecisionService {
         }
     }
 
+    /** An account root's global condition keys (it has no user name and no tags). */
+    private static void rootKeys(RequestContext.Builder context, String arn, String accountId) {
+        context.put("aws:PrincipalArn", arn);
+        context.put("aws:PrincipalAccount", accountId);
+        context.put("aws:PrincipalType", "Account");
+        context.put("aws:userid", accountId);
+    }
+
+    /**
+     * Whether {@code key} describes the principal (any case): {@code aws:Principal*} ({@code aws:PrincipalArn},
+     * {@code aws:PrincipalTag/…}, {@code aws:PrincipalAccount}, {@code aws:PrincipalType}, {@code aws:PrincipalOrgID}, …),
+     * {@code aws:userid} and {@code aws:username}. Only this service says what they are.
+     */
+    static boolean describesPrincipal(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("aws:principal") || lower.equals("aws:userid") || lower.equals("aws:username");
+    }
+
+    /** The caller's condition keys, without any that describe the principal. */
     private static RequestContext.Builder context(Map<String, Object> given) {
         RequestContext.Builder builder = RequestContext.builder();
         if (given == null) {
             return builder;
         }
         for (Map.Entry<String, Object> entry : given.entrySet()) {
+            if (entry.getKey() == null || describesPrincipal(entry.getKey())) {
+                continue;
+            }
             Object value = entry.getValue();
             if (value instanceof List<?> list) {
                 builder.put(entry.getKey(), list.stream().map(String::valueOf).toList());
@@ -163,12 +189,6 @@ public class DecisionService {
             }
         }
         return builder;
-    }
-
-    private static void putIfAbsent(RequestContext.Builder context, RequestContext given, String key, String value) {
-        if (value != null && !given.contains(key)) {
-            context.put(key, value);
-        }
     }
 
     private static long revision(AuthorizeRequest request, String producer) {

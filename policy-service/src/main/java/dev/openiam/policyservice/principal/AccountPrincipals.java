@@ -28,6 +28,8 @@ public final class AccountPrincipals {
 
     private final String accountId;
     private volatile long revision;
+    /** False for an account identity-service does not know (its snapshot answered 404), until an event of it arrives. */
+    private volatile boolean exists;
     private final Map<String, User> users = new ConcurrentHashMap<>();
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Map<String, Role> roles = new ConcurrentHashMap<>();
@@ -36,8 +38,23 @@ public final class AccountPrincipals {
     private final Map<String, String> roleIds = new ConcurrentHashMap<>();
 
     AccountPrincipals(String accountId, long revision) {
+        this(accountId, revision, true);
+    }
+
+    private AccountPrincipals(String accountId, long revision, boolean exists) {
         this.accountId = accountId;
         this.revision = revision;
+        this.exists = exists;
+    }
+
+    /** An account identity-service does not know: no principals, and no root user. */
+    static AccountPrincipals missing(String accountId) {
+        return new AccountPrincipals(accountId, 0, false);
+    }
+
+    /** Whether the account exists (and so its root user). */
+    public boolean exists() {
+        return exists;
     }
 
     public String accountId() {
@@ -151,6 +168,7 @@ public final class AccountPrincipals {
         }
         // access keys, instance profiles, trust policies, aliases: nothing a decision reads here
         revision = eventRevision;
+        exists = true;
         return true;
     }
 

@@ -23,7 +23,7 @@ public class IdentityProjection {
 
     private static final Logger LOG = Logger.getLogger(IdentityProjection.class);
 
-    private final IdentitySnapshotClient snapshots;
+    private final IdentityServiceClient snapshots;
     private final Map<String, AccountPrincipals> accounts = new ConcurrentHashMap<>();
     private final Map<String, Uni<AccountPrincipals>> loading = new ConcurrentHashMap<>();
     /** While nobody follows the topic, nothing loaded can be kept: every use reads a fresh snapshot. */
@@ -31,7 +31,7 @@ public class IdentityProjection {
     /** Moves on every (re)join: a snapshot read before it must not be kept (events since may be missed). */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    public IdentityProjection(IdentitySnapshotClient snapshots) {
+    public IdentityProjection(IdentityServiceClient snapshots) {
         this.snapshots = snapshots;
     }
 
