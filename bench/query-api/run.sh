@@ -8,9 +8,9 @@
 #   bench/query-api/run.sh [BEFORE_REV]        (default a57b3f9: main before the authorization rework)
 #
 # Environment: ROUNDS=3 (rounds per side), REQUESTS=500 (measured calls per operation and concurrency),
-# WARMUP=300 (calls per operation before its first phase), REWARMUP=50 (before its later phases),
-# CONCURRENCY=1,4, SKIP_BUILD=1 (reuse this tree's build),
-# KEEP_HOMES=1 (keep the systems' data from the last run), SETTLE=3 (seconds between start and load).
+# WARMUP=1000 (calls per operation at the highest concurrency before any measured phase), REWARMUP=50 (calls
+# before each measured phase), CONCURRENCY=1,4, SKIP_BUILD=1 (reuse this tree's build), KEEP_HOMES=1 (keep the
+# systems' data from the last run), SETTLE=3 (seconds between start and load).
 # BEFORE_REV is exported with git archive into bench/target/query-api/before-<rev>/ and built there once
 # (delete that directory to rebuild it); this tree is built with ./mvnw unless SKIP_BUILD is set.
 # Ports (all on 127.0.0.1): before PostgreSQL 35432, Kafka 39092/39093, identity 38081, policy 38082;
@@ -21,7 +21,7 @@ REPO=$PWD
 BEFORE_REV=${1:-a57b3f9}
 ROUNDS=${ROUNDS:-3}
 REQUESTS=${REQUESTS:-500}
-WARMUP=${WARMUP:-300}
+WARMUP=${WARMUP:-1000}
 REWARMUP=${REWARMUP:-50}
 CONCURRENCY=${CONCURRENCY:-1,4}
 SETTLE=${SETTLE:-3}
@@ -83,7 +83,7 @@ machine() {
   echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "machine: $(machine); $(java -version 2>&1 | head -1)"
-echo "before: $BEFORE_REV = $before_short; after: this tree = $after_desc; $ROUNDS rounds each; concurrency $CONCURRENCY; $WARMUP warm-up ($REWARMUP at later concurrencies) + $REQUESTS measured calls per operation and concurrency"
+echo "before: $BEFORE_REV = $before_short; after: this tree = $after_desc; $ROUNDS rounds each; concurrency $CONCURRENCY; warm-up $WARMUP calls per operation (then $REWARMUP per phase); $REQUESTS measured calls per operation and concurrency"
 failures=0
 for round in $(seq 1 "$ROUNDS"); do
   for side in before after; do

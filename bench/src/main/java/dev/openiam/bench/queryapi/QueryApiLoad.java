@@ -49,8 +49,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       detached, GetUser is AccessDenied; attached again, it is allowed;</li>
  *   <li>as bench-caller, for each concurrency: GetUser (UserName = the worker's target) and AttachUserPolicy
  *       (each worker alternates Attach and Detach of bench-attached on its own target, so every attach is a
- *       real change; DetachUserPolicy is reported too), each after a warm-up (a long one before an operation's
- *       first phase, a short one before the next), in a closed loop;</li>
+ *       real change; DetachUserPolicy is reported too), in a closed loop, after a warm-up (every operation at
+ *       the highest concurrency first, then a few calls before each measured phase);</li>
  *   <li>prints count, errors, p50, p90, p99, max, mean and throughput per operation and concurrency, and the
  *       CPU time the system's processes used per call during the phase ({@link ProcessCpu}, when the system's
  *       {@code run/} pid files are beside local.env), then the same as JSON lines (also appended to
@@ -102,7 +102,7 @@ public final class QueryApiLoad {
                 throw new IllegalArgumentException("concurrency must be 1..64");
             }
             return new Options(env, values.getOrDefault("label", "run"), Integer.parseInt(values.getOrDefault("round", "1")),
-                    values.getOrDefault("rev", ""), concurrency, Integer.parseInt(values.getOrDefault("warmup", "300")),
+                    values.getOrDefault("rev", ""), concurrency, Integer.parseInt(values.getOrDefault("warmup", "1000")),
                     Integer.parseInt(values.getOrDefault("rewarmup", "50")), Integer.parseInt(values.getOrDefault("requests", "500")), ops,
                     values.containsKey("json") ? Path.of(values.get("json")) : null);
         }
@@ -112,8 +112,8 @@ public final class QueryApiLoad {
                     usage: java -cp … dev.openiam.bench.queryapi.QueryApiLoad [options]
                       --env FILE          local.env of the system (default $IAM_HOME/local.env, else ~/.iam-local/local.env)
                       --concurrency 1,4   closed-loop workers, one phase per value
-                      --warmup 300        calls per operation before its first measured phase (not recorded)
-                      --rewarmup 50       calls per operation before each later phase (other concurrency)
+                      --warmup 1000       calls per operation at the highest concurrency before any measured phase
+                      --rewarmup 50       calls per operation before each measured phase, at its concurrency
                       --requests 500      measured calls per operation and concurrency (AttachUserPolicy: attaches)
                       --ops GetUser,AttachUserPolicy
                       --label run --round 1 --rev ''   copied into every JSON line
@@ -241,19 +241,28 @@ public final class QueryApiLoad {
     // --- measurement -------------------------------------------------------------------------------
 
     List<Result> measure() throws Exception {
+        // Warm-up first: every operation at the highest concurrency (the JITs of the SDK here and of both services
+        // there need thousands of calls to settle), then a few calls before each measured phase at its concurrency.
+        int top = Arrays.stream(options.concurrency()).max().orElse(1);
+        for (String op : options.ops()) {
+            warm(op, top, options.warmup());
+        }
         List<Result> results = new ArrayList<>();
-        boolean first = true;
         for (int c : options.concurrency()) {
             for (String op : options.ops()) {
-                int warmup = first ? options.warmup() : options.rewarmup();
-                if (warmup > 0) {
-                    phase(op, c, warmup);
-                }
+                warm(op, c, options.rewarmup());
                 results.addAll(phase(op, c, options.requests()));
             }
-            first = false;
         }
         return results;
+    }
+
+    /** {@code calls} unrecorded calls (an AttachUserPolicy warm-up's calls are its attaches and detaches). */
+    private void warm(String op, int c, int calls) throws Exception {
+        int n = op.equals("AttachUserPolicy") ? calls / 2 : calls;
+        if (n > 0) {
+            phase(op, c, Math.max(n, c));
+        }
     }
 
     /** {@code calls} calls of {@code op} by {@code c} closed-loop workers; AttachUserPolicy also yields DetachUserPolicy. */
