@@ -7,8 +7,8 @@
 #
 #   bench/query-api/run.sh [BEFORE_REV]        (default a57b3f9: main before the authorization rework)
 #
-# Environment: ROUNDS=3 (rounds per side), REQUESTS=500 (measured calls per operation and concurrency),
-# WARMUP=1000 (calls per operation at the highest concurrency before any measured phase), REWARMUP=50 (calls
+# Environment: ROUNDS=3 (rounds per side), REQUESTS=300 (measured calls per operation and concurrency),
+# WARMUP=600 (calls per operation at the highest concurrency before any measured phase), REWARMUP=50 (calls
 # before each measured phase), CONCURRENCY=1,4, SKIP_BUILD=1 (reuse this tree's build), KEEP_HOMES=1 (keep the
 # systems' data from the last run), SETTLE=3 (seconds between start and load).
 # BEFORE_REV is exported with git archive into bench/target/query-api/before-<rev>/ and built there once
@@ -20,8 +20,8 @@ cd "$(dirname "$0")/../.."
 REPO=$PWD
 BEFORE_REV=${1:-a57b3f9}
 ROUNDS=${ROUNDS:-3}
-REQUESTS=${REQUESTS:-500}
-WARMUP=${WARMUP:-1000}
+REQUESTS=${REQUESTS:-300}
+WARMUP=${WARMUP:-600}
 REWARMUP=${REWARMUP:-50}
 CONCURRENCY=${CONCURRENCY:-1,4}
 SETTLE=${SETTLE:-3}
