@@ -13,6 +13,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,6 +26,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class IdentitySnapshotClient {
+
+    private static final Logger LOG = Logger.getLogger(IdentitySnapshotClient.class);
 
     private final WebClient client;
     private final URI base;
@@ -59,8 +62,11 @@ public class IdentitySnapshotClient {
                     }
                     return parse(accountId, response.bodyAsJsonObject());
                 })
-                .onFailure(failure -> !(failure instanceof IamException)).transform(failure ->
-                        new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable: " + failure.getMessage()));
+                .onFailure(failure -> !(failure instanceof IamException)).transform(failure -> {
+                    // the failure names identity-service's address: for the log, never for the caller
+                    LOG.warnf("identity-service at %s did not answer the principals of %s: %s", base, accountId, failure.getMessage());
+                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable; the request may be retried.");
+                });
     }
 
     static AccountPrincipals parse(String accountId, JsonObject json) {

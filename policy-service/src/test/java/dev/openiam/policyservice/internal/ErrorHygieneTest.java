@@ -1,0 +1,90 @@
+package dev.openiam.policyservice.internal;
+
+import dev.openiam.policyservice.Iam;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.xml.XmlPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad input on every endpoint of policy-service, answered in the endpoint's own protocol with an AWS code and
+ * a plain message: AWS Query XML on the forwarded IAM actions (the front door relays it to AWS clients), a
+ * problem document on the decision API; never a Java type, a package, an exception name or an address.
+ */
+@QuarkusTest
+class ErrorHygieneTest {
+
+    static final List<String> LEAKS = List.of("$", "java.", "dev.openiam", "Exception", "127.0.0.1", "localhost");
+
+    @ParameterizedTest(name = "{0} {1} {3} -> {5} {6}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', nullValues = "-", textBlock = """
+            POST | /internal/v1/iam | application/json | [1]                                          | yes | 400 | ValidationError
+            POST | /internal/v1/iam | application/json | '{"action":'                                 | yes | 400 | ValidationError
+            POST | /internal/v1/iam | application/json | '{"action":"ListPolicies","params":"x"}'     | yes | 400 | ValidationError
+            POST | /internal/v1/iam | application/json | '{"action":"ListPolicies","params":{"a":[1]}}' | yes | 400 | ValidationError
+            POST | /internal/v1/iam | application/json | '{"action":"ListPolicies","atLeastIdentityRevision":"x"}' | yes | 400 | ValidationError
+            POST | /internal/v1/iam | application/json | '{"action":["ListPolicies"]}'               | yes | 400 | ValidationError
+            POST | /internal/v1/iam | text/plain       | Action=ListPolicies                          | yes | 415 | ValidationError
+            GET  | /internal/v1/iam | -                | -                                            | yes | 405 | ValidationError
+            POST | /internal/v1/iam | application/json | '{"action":"NoSuchAction","params":{}}'      | yes | 400 | InvalidAction
+            POST | /internal/v1/iam | application/json | '{"action":"ListPolicies","params":{}}'      | no  | 401 | AccessDenied
+            POST | /internal/v1/iam | application/json | '{"action":"SimulateCustomPolicy","params":{"ActionNames.member.1":"s3:GetObject","PolicyInputList.member.1":"[1]"}}' | yes | 400 | InvalidInput
+            """)
+    void forwardedActionsAnswerQueryErrors(String method, String path, String contentType, String body, String token,
+                                           int status, String code) {
+        Response response = send(method, path, contentType, body, token);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("text/xml");
+        XmlPath xml = new XmlPath(response.asString());
+        assertThat(xml.getString("ErrorResponse.Error.Code")).isEqualTo(code);
+        assertThat(xml.getString("ErrorResponse.RequestId")).isNotBlank();
+        assertThat(xml.getString("ErrorResponse.Error.Message")).isNotBlank().doesNotContain(LEAKS);
+        assertThat(response.asString()).doesNotContain(LEAKS);
+    }
+
+    @ParameterizedTest(name = "{0} {1} {3} -> {5} {6}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', nullValues = "-", textBlock = """
+            POST | /v1/authorize       | application/json | [1]                                  | yes | 400 | ValidationError
+            POST | /v1/authorize       | application/json | '{"principal":'                      | yes | 400 | ValidationError
+            POST | /v1/authorize       | application/json | '{"principal":["a"]}'                | yes | 400 | ValidationError
+            POST | /v1/authorize       | application/json | '{"context":"x"}'                    | yes | 400 | ValidationError
+            POST | /v1/authorize       | application/json | '{"atLeastRevision":{"identity":"x"}}' | yes | 400 | ValidationError
+            POST | /v1/authorize       | text/plain       | principal                            | yes | 415 | ValidationError
+            GET  | /v1/authorize       | -                | -                                    | yes | 405 | ValidationError
+            POST | /v1/authorize       | application/json | '{"principal":"arn:aws:iam::123456789012:user/a","action":"s3:GetObject"}' | no | 403 | AccessDenied
+            POST | /v1/authorize:batch | application/json | '{"requests":"x"}'                   | yes | 400 | ValidationError
+            POST | /v1/authorize:batch | application/json | '{"requests":[1]}'                   | yes | 400 | ValidationError
+            POST | /v1/authorize:batch | application/json | '{"requests":[]}'                    | yes | 400 | ValidationError
+            POST | /v1/nothing         | application/json | {}                                   | yes | 404 | NoSuchEntity
+            """)
+    void theDecisionApiAnswersProblemDocuments(String method, String path, String contentType, String body, String token,
+                                               int status, String code) {
+        Response response = send(method, path, contentType, body, token);
+        assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("code")).isEqualTo(code);
+        assertThat(response.jsonPath().getString("detail")).isNotBlank().doesNotContain(LEAKS);
+        assertThat(response.asString()).doesNotContain(LEAKS);
+    }
+
+    private static Response send(String method, String path, String contentType, String body, String token) {
+        RequestSpecification request = given();
+        if ("yes".equals(token)) {
+            request = request.header("Authorization", "Bearer " + Iam.freshAccount().token());
+        }
+        if (contentType != null) {
+            request = request.contentType(contentType);
+        }
+        if (body != null) {
+            request = request.body(body);
+        }
+        return request.urlEncodingEnabled(false).request(method, path);
+    }
+}
