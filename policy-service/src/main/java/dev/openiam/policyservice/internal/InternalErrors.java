@@ -64,10 +64,19 @@ public class InternalErrors {
         return send(QueryErrors.render(failure, requestId, LOGGED));
     }
 
+    /** A forwarded action refused with an error decided here (e.g. a 401 for a front door that did not authenticate). */
+    public static Response query(ClientError error, String requestId) {
+        return send(QueryErrors.render(QueryXml.IAM_NAMESPACE, LOGGED.report(error, null), requestId));
+    }
+
+    /** A decision API failure as a problem document. */
+    public static Response problem(Throwable failure) {
+        return send(ProblemErrors.render(failure, UUID.randomUUID().toString(), LOGGED));
+    }
+
     /** A decision API error as a problem document. */
     public static Response problem(ErrorCode code, String message) {
-        ClientError error = LOGGED.report(new ClientError(code, message), null);
-        return send(ProblemErrors.render(error, UUID.randomUUID().toString()));
+        return send(ProblemErrors.render(LOGGED.report(new ClientError(code, message), null), UUID.randomUUID().toString()));
     }
 
     static Response send(ErrorAnswer answer) {

@@ -1,10 +1,15 @@
 package dev.openiam.policyservice.internal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import dev.openiam.awsprotocol.error.ClientError;
+import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.model.ErrorCode;
 import dev.openiam.policyservice.Iam;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,6 +77,29 @@ class ErrorHygieneTest {
         assertThat(response.jsonPath().getString("code")).isEqualTo(code);
         assertThat(response.jsonPath().getString("detail")).isNotBlank().doesNotContain(LEAKS);
         assertThat(response.asString()).doesNotContain(LEAKS);
+    }
+
+    @Test
+    void theRenderersOfTheForwardedAndDecisionEndpointsAreTheShared() {
+        jakarta.ws.rs.core.Response refused = InternalErrors.query(
+                new ClientError(ErrorCode.ACCESS_DENIED, "The internal caller could not be authenticated.", 401), "req-1");
+        assertThat(refused.getStatus()).isEqualTo(401);
+        assertThat(refused.getHeaderString("x-amzn-RequestId")).isEqualTo("req-1");
+        assertThat(refused.getEntity()).isEqualTo(QueryXml.error(ErrorCode.ACCESS_DENIED,
+                "The internal caller could not be authenticated.", "req-1"));
+
+        jakarta.ws.rs.core.Response failed = InternalErrors.query(new IllegalStateException("pool at 127.0.0.1:5432 closed"), "req-2");
+        assertThat(failed.getStatus()).isEqualTo(500);
+        assertThat((String) failed.getEntity()).contains("<Code>ServiceFailure</Code>").doesNotContain(LEAKS);
+
+        jakarta.ws.rs.core.Response json = InternalErrors.problem(new JsonParseException(null, "Unexpected character ('}')"));
+        assertThat(json.getStatus()).isEqualTo(400);
+        assertThat(json.getMediaType().toString()).isEqualTo("application/problem+json");
+        assertThat((String) json.getEntity()).contains("\"code\":\"ValidationError\"").doesNotContain("Unexpected");
+
+        jakarta.ws.rs.core.Response batch = InternalErrors.problem(ErrorCode.VALIDATION_ERROR, "requests must hold 1 to 100 requests");
+        assertThat(batch.getStatus()).isEqualTo(400);
+        assertThat((String) batch.getEntity()).contains("\"detail\":\"requests must hold 1 to 100 requests\"");
     }
 
     private static Response send(String method, String path, String contentType, String body, String token) {
