@@ -1,8 +1,8 @@
 package dev.openiam.policyservice.principal;
 
+import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
-import dev.openiam.policyservice.internal.InternalJwtVerifier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ class IdentitySnapshotClientTest {
     Vertx vertx;
 
     @Inject
-    InternalJwtVerifier tokens;
+    ServiceTrust trust;
 
     @Test
     void anUnreachableIdentityServiceIsNotNamedToTheCaller() throws Exception {
@@ -30,7 +30,7 @@ class IdentitySnapshotClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        IdentitySnapshotClient client = new IdentitySnapshotClient(vertx, "http://127.0.0.1:" + port, tokens);
+        IdentitySnapshotClient client = new IdentitySnapshotClient(vertx, "http://127.0.0.1:" + port, trust);
         String closedPort = String.valueOf(port);
         assertThatThrownBy(() -> client.load("123456789012").await().atMost(Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(IamException.class, e -> {
