@@ -11,41 +11,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The AWS CLI v2 and boto3 from Debian ({@code apt-get install awscli python3-boto3}; {@code .ci/run}
- * installs them) driving the local system through scripts in {@code src/test/scripts}.
+ * installs them) driving the local system through scripts in {@code src/test/scripts}; under {@code CI=true}
+ * a missing client fails these tests ({@link RequiredClients}).
  */
 @ExtendWith(LocalSystem.class)
 class AwsCliE2ETest {
 
-    static final Path AWS = Path.of("/usr/bin/aws");
-    static final Path PYTHON = Path.of("/usr/bin/python3");
-
     @Test
     void theAwsCliDrivesEveryIdentityCommand() throws Exception {
-        assumeTrue(Files.isExecutable(AWS), "AWS CLI v2 is not installed at /usr/bin/aws");
+        RequiredClients.awsCliV2();
         assertThat(run(List.of("bash", script("aws-cli-lifecycle.sh")))).contains("aws-cli lifecycle: ok");
     }
 
     @Test
     void boto3DrivesTheApi() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import boto3"), true) != null,
-                "boto3 for /usr/bin/python3 is not installed");
-        assertThat(run(List.of(PYTHON.toString(), script("boto3_lifecycle.py")))).contains("boto3 lifecycle: ok");
+        RequiredClients.boto3();
+        assertThat(run(List.of(RequiredClients.PYTHON.toString(), script("boto3_lifecycle.py")))).contains("boto3 lifecycle: ok");
     }
 
     private static String script(String name) {
         return Path.of("src/test/scripts", name).toAbsolutePath().toString();
     }
 
+    /** Output of the command; on failure an assertion error with the output. */
     private static String run(List<String> command) throws IOException, InterruptedException {
-        return run(command, false);
-    }
-
-    /** Output of the command; on failure an assertion error with the output, or {@code null} when {@code quiet}. */
-    private static String run(List<String> command, boolean quiet) throws IOException, InterruptedException {
         Path home = Files.createDirectories(Path.of("target/aws-home")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -60,9 +52,6 @@ class AwsCliE2ETest {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            if (quiet) {
-                return null;
-            }
             throw new AssertionError(String.join(" ", command) + " failed:\n" + output);
         }
         return output;

@@ -2,8 +2,11 @@ package dev.openiam.identity.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.openiam.model.ErrorCode;
-import dev.openiam.model.IamException;
+import dev.openiam.awsprotocol.error.ClientError;
+import dev.openiam.awsprotocol.error.ErrorAnswer;
+import dev.openiam.awsprotocol.error.FailureLog;
+import dev.openiam.awsprotocol.error.ProblemErrors;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -12,63 +15,47 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.UUID;
 
 /**
- * The REST API's one error mapper: every failure becomes a problem document (RFC 9457) carrying the AWS
- * error code. Client faults are logged at DEBUG, server faults at ERROR; no stack trace or class name
- * reaches the client.
+ * The REST API's errors: every failure becomes a problem document carrying the AWS error code, rendered by
+ * the one problem renderer ({@link ProblemErrors}). Client faults are logged at DEBUG, server faults at
+ * ERROR; no stack trace or class name reaches the client.
  */
 public class RestErrors {
 
     private static final Logger LOG = Logger.getLogger(RestErrors.class);
-
-    /** The problem document: {@code title} is the AWS error code, {@code detail} its message. */
-    public record Problem(String type, String title, int status, String detail, String code, String requestId) {
-    }
+    /** The service's log for every error renderer (REST and Query). */
+    public static final FailureLog LOGGED = FailureLog.of(LOG::debug, LOG::error);
 
     @ServerExceptionMapper
-    public Response iam(IamException e) {
-        LOG.debugf("%s: %s", e.code().awsCode(), e.getMessage());
-        return problem(e.code(), e.getMessage());
+    public Response failure(Throwable e) {
+        return send(ProblemErrors.render(e, UUID.randomUUID().toString(), LOGGED));
     }
 
+    /** More specific than Quarkus' own mappers for these types, which answer 400 with no body. */
     @ServerExceptionMapper
     public Response badJson(JsonProcessingException e) {
-        LOG.debugf("malformed request body: %s", e.getOriginalMessage());
-        return problem(ErrorCode.VALIDATION_ERROR, "request body is not valid: " + e.getOriginalMessage());
+        return failure(e);
     }
 
-    /** More specific than Quarkus' own mapper for this type, which answers 400 with no body. */
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
-        return badJson(e);
+        return failure(e);
     }
 
+    /** A refusal of the HTTP layer (unknown path, method, media type): told by its status alone. */
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            return unexpected(e);
+        if (e.getCause() instanceof JsonProcessingException) {
+            return failure(e.getCause());
         }
-        ErrorCode code = status == 404 ? ErrorCode.NO_SUCH_ENTITY : ErrorCode.VALIDATION_ERROR;
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String reason = known == null ? "request refused" : known.getReasonPhrase();
-        return Response.status(status).type("application/problem+json")
-                .entity(new Problem("about:blank", code.awsCode(), status, reason, code.awsCode(), UUID.randomUUID().toString()))
-                .build();
+        // JAX-RS answers a parameter it cannot convert (maxItems=abc) with a 404 that carries the conversion's failure
+        boolean badParameter = e instanceof NotFoundException && e.getCause() != null;
+        ClientError error = LOGGED.report(badParameter ? ClientError.badParameter() : ClientError.ofStatus(e.getResponse().getStatus()), e);
+        return send(ProblemErrors.render(error, UUID.randomUUID().toString()));
     }
 
-    @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
-        if (e instanceof IamException iam) {
-            return iam(iam);
-        }
-        LOG.error("request failed", e);
-        return problem(ErrorCode.SERVICE_FAILURE, "An internal error occurred; the request may be retried.");
-    }
-
-    private static Response problem(ErrorCode code, String message) {
-        return Response.status(code.httpStatus()).type("application/problem+json")
-                .entity(new Problem("https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html", code.awsCode(),
-                        code.httpStatus(), message, code.awsCode(), UUID.randomUUID().toString()))
-                .build();
+    /** The answer as JAX-RS sends it, with the request id header AWS services send. */
+    public static Response send(ErrorAnswer answer) {
+        return Response.status(answer.status()).type(answer.contentType())
+                .header(ErrorAnswer.REQUEST_ID_HEADER, answer.requestId()).entity(answer.body()).build();
     }
 }

@@ -159,7 +159,10 @@ class AwsCliInteropTest {
     }
 
     private static Run aws(String secret, String... args) throws Exception {
-        assumeTrue(Files.isExecutable(AWS), "the AWS CLI v2 (/usr/bin/aws, Debian awscli) is not installed");
+        String missing = "the AWS CLI v2 (/usr/bin/aws, Debian awscli) is not installed";
+        // under CI=true a missing client fails (.ci/run installs it); elsewhere its tests are skipped
+        assumeTrue(Files.isExecutable(AWS) || "true".equalsIgnoreCase(System.getenv("CI")), missing);
+        assertThat(Files.isExecutable(AWS)).as(missing).isTrue();
         List<String> command = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url",
                 "http://127.0.0.1:" + server.getAddress().getPort(), "--output", "json"));
         command.addAll(List.of(args));

@@ -77,8 +77,11 @@ public class IdentityServiceClient {
                     }
                     return parse(accountId, response.bodyAsJsonObject());
                 })
-                .onFailure(failure -> !(failure instanceof IamException)).transform(failure ->
-                        new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable: " + failure.getMessage()));
+                .onFailure(failure -> !(failure instanceof IamException)).transform(failure -> {
+                    // the failure names identity-service's address: for the log, never for the caller
+                    LOG.warnf("identity-service at %s did not answer the principals of %s: %s", base, accountId, failure.getMessage());
+                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable; the request may be retried.");
+                });
     }
 
     /**

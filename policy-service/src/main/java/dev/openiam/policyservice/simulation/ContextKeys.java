@@ -1,6 +1,7 @@
 package dev.openiam.policyservice.simulation;
 
 import dev.openiam.policy.RequestContext;
+import dev.openiam.policy.match.Glob;
 import dev.openiam.policy.model.ConditionEntry;
 import dev.openiam.policy.model.PolicyDocument;
 import dev.openiam.policy.model.Statement;
@@ -14,55 +15,78 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The condition keys a document reads: those its {@code Condition} blocks test and those its policy
- * variables ({@code ${aws:username}}) name. Keys are case-insensitive; the first spelling is kept.
+ * The condition keys the documents of one simulation read: those their {@code Condition} blocks test and those
+ * their policy variables ({@code ${aws:username}}) name. Each statement is read once, when the index is built;
+ * a simulation then asks which keys the statements covering an action read. Keys are case-insensitive; the
+ * first spelling is kept.
  */
 final class ContextKeys {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
-    private final Map<String, String> byLowerName = new LinkedHashMap<>();
+    /** One statement: the action patterns it covers (or, with NotAction, excludes) and the keys it reads. */
+    private record Indexed(List<Glob> actions, boolean notAction, List<String> keys) {
 
-    /** Every key of every statement of {@code document}. */
-    ContextKeys add(PolicyDocument document) {
-        for (Statement statement : document.statements()) {
-            add(document, statement);
+        boolean appliesTo(String action) {
+            boolean listed = actions.stream().anyMatch(pattern -> pattern.matches(action, RequestContext.empty()));
+            return notAction != listed;
         }
-        return this;
     }
 
-    /** The keys of the statements of {@code document} that apply to {@code action}. */
-    ContextKeys addFor(PolicyDocument document, String action) {
-        for (Statement statement : document.statements()) {
-            if (appliesTo(statement, action)) {
-                add(document, statement);
+    private final List<Indexed> statements = new ArrayList<>();
+
+    private ContextKeys() {
+    }
+
+    /** Reads every statement of {@code documents}, once. */
+    static ContextKeys of(List<PolicyDocument> documents) {
+        ContextKeys index = new ContextKeys();
+        for (PolicyDocument document : documents) {
+            for (Statement statement : document.statements()) {
+                List<Glob> actions = statement.actions().stream().map(a -> Glob.compile(a, true, false, true)).toList();
+                index.statements.add(new Indexed(actions, statement.notAction(), keys(document, statement)));
             }
         }
-        return this;
+        return index;
     }
 
-    /** The collected keys {@code context} lacks, in the order first met. */
-    List<String> missingFrom(RequestContext context) {
-        return byLowerName.values().stream().filter(key -> !context.contains(key)).toList();
-    }
-
+    /** Every key of every statement, in the order first met ({@code GetContextKeysFor*Policy}). */
     List<String> names() {
-        return new ArrayList<>(byLowerName.values());
+        Map<String, String> names = new LinkedHashMap<>();
+        statements.forEach(s -> put(names, s.keys()));
+        return new ArrayList<>(names.values());
     }
 
-    private void add(PolicyDocument document, Statement statement) {
+    /** The keys of the statements covering {@code action} (resources aside) that {@code context} lacks. */
+    List<String> missingFor(String action, RequestContext context) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Indexed statement : statements) {
+            if (statement.appliesTo(action)) {
+                put(names, statement.keys());
+            }
+        }
+        return names.values().stream().filter(key -> !context.contains(key)).toList();
+    }
+
+    private static void put(Map<String, String> names, List<String> keys) {
+        keys.forEach(key -> names.putIfAbsent(key.toLowerCase(Locale.ROOT), key));
+    }
+
+    private static List<String> keys(PolicyDocument document, Statement statement) {
+        List<String> keys = new ArrayList<>();
         for (ConditionEntry entry : statement.conditions()) {
-            put(entry.key());
+            keys.add(entry.key());
             if (document.variablesEnabled()) {
-                entry.values().forEach(this::variables);
+                entry.values().forEach(value -> variables(value, keys));
             }
         }
         if (document.variablesEnabled() && statement.resources() != null) {
-            statement.resources().forEach(this::variables);
+            statement.resources().forEach(resource -> variables(resource, keys));
         }
+        return List.copyOf(keys);
     }
 
-    private void variables(String text) {
+    private static void variables(String text, List<String> keys) {
         Matcher m = VARIABLE.matcher(text);
         while (m.find()) {
             String key = m.group(1);
@@ -70,46 +94,8 @@ final class ContextKeys {
             key = (comma < 0 ? key : key.substring(0, comma)).strip();
             // ${*}, ${?} and ${$} stand for literal characters, not keys
             if (key.indexOf(':') > 0) {
-                put(key);
+                keys.add(key);
             }
         }
-    }
-
-    private void put(String key) {
-        byLowerName.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
-    }
-
-    /** Whether the statement's Action (or NotAction) covers the action; resources are not considered. */
-    static boolean appliesTo(Statement statement, String action) {
-        boolean listed = statement.actions().stream().anyMatch(pattern -> matches(pattern, action));
-        return statement.notAction() != listed;
-    }
-
-    /** {@code *} and {@code ?} wildcards, case-insensitive, as IAM matches action names. */
-    static boolean matches(String pattern, String value) {
-        String p = pattern.toLowerCase(Locale.ROOT);
-        String v = value.toLowerCase(Locale.ROOT);
-        int pi = 0;
-        int vi = 0;
-        int star = -1;
-        int mark = 0;
-        while (vi < v.length()) {
-            if (pi < p.length() && (p.charAt(pi) == '?' || p.charAt(pi) == v.charAt(vi))) {
-                pi++;
-                vi++;
-            } else if (pi < p.length() && p.charAt(pi) == '*') {
-                star = pi++;
-                mark = vi;
-            } else if (star >= 0) {
-                pi = star + 1;
-                vi = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (pi < p.length() && p.charAt(pi) == '*') {
-            pi++;
-        }
-        return pi == p.length();
     }
 }

@@ -25,10 +25,12 @@ public class SimulationActions implements IamActionGroup {
 
     private final SimulationPolicies policies;
     private final SimulationService simulator;
+    private final int maxEvaluations;
 
-    public SimulationActions(SimulationPolicies policies, SimulationService simulator) {
+    public SimulationActions(SimulationPolicies policies, SimulationService simulator, SimulationConfig config) {
         this.policies = policies;
         this.simulator = simulator;
+        this.maxEvaluations = config.maxEvaluations();
     }
 
     @Override
@@ -42,7 +44,7 @@ public class SimulationActions implements IamActionGroup {
 
     private Uni<Result> simulatePrincipal(QueryRequest q, Caller caller) {
         String sourceArn = q.required("PolicySourceArn");
-        SimulationRequest request = SimulationInput.read(q);
+        SimulationRequest request = SimulationInput.read(q, maxEvaluations);
         return policies.source(caller, sourceArn).chain(source -> {
             // AWS: a resource policy needs a caller, which only a user source can stand for
             if (request.resourcePolicy() != null && request.callerArn() == null && !source.type().equals("user")) {
@@ -58,7 +60,7 @@ public class SimulationActions implements IamActionGroup {
 
     private Uni<Result> simulateCustom(QueryRequest q, Caller caller) {
         List<String> inputs = SimulationInput.requiredList(q, "PolicyInputList");
-        SimulationRequest request = SimulationInput.read(q);
+        SimulationRequest request = SimulationInput.read(q, maxEvaluations);
         if (request.resourcePolicy() != null && request.callerArn() == null) {
             throw new IamException(ErrorCode.INVALID_INPUT, "CallerArn is required with a ResourcePolicy.");
         }

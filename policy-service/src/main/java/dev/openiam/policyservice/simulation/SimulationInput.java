@@ -5,7 +5,10 @@ import dev.openiam.awsprotocol.query.ValidationErrors;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.policy.RequestContext;
+import dev.openiam.policy.condition.IpRange;
+import dev.openiam.policy.condition.Values;
 
 import java.util.List;
 import java.util.Set;
@@ -30,9 +33,27 @@ final class SimulationInput {
         return values;
     }
 
-    static SimulationRequest read(QueryRequest q) {
+    /**
+     * Every parameter of a simulation, checked before anything is loaded or evaluated: each list member within
+     * botocore's lengths, at most {@code maxEvaluations} action–resource pairs, the context entries read once
+     * into one context whose values match their declared types.
+     */
+    static SimulationRequest read(QueryRequest q, int maxEvaluations) {
         List<String> actions = requiredList(q, "ActionNames");
+        members("ActionNames", actions, 3, 128);
         List<String> resources = q.list("ResourceArns");
+        members("ResourceArns", resources, 1, 2048);
+        long evaluations = (long) actions.size() * Math.max(1, resources.size());
+        if (evaluations > maxEvaluations) {
+            // InvalidInput: the one client error the operations declare for an out-of-range value
+            throw new IamException(ErrorCode.INVALID_INPUT, "The simulation of " + actions.size() + " actions on "
+                    + Math.max(1, resources.size()) + " resources (" + evaluations + " evaluations) exceeds the limit of "
+                    + maxEvaluations + " evaluations per request.");
+        }
+        length("ResourceHandlingOption", q.string("ResourceHandlingOption"), 1, 64);
+        length("ResourceOwner", q.string("ResourceOwner"), 1, 2048);
+        length("CallerArn", q.string("CallerArn"), 1, 2048);
+        length("Marker", q.string("Marker"), 1, 320);
         String handling = q.string("ResourceHandlingOption");
         if (handling != null && !HANDLING_OPTIONS.contains(handling)) {
             // the EC2 scenarios only name which resources a RunInstances call involves; ResourceArns lists them here
@@ -73,11 +94,15 @@ final class SimulationInput {
             if (name == null || name.isBlank()) {
                 throw ValidationErrors.missing(ValidationErrors.memberName(prefix + "ContextKeyName"));
             }
+            length(prefix + "ContextKeyName", name, 5, 256);
             if (type != null && !KEY_TYPES.contains(type)) {
                 throw ValidationErrors.of(type, ValidationErrors.memberName(prefix + "ContextKeyType"),
                         "Member must satisfy enum value set: " + KEY_TYPES);
             }
-            // the type only says single- or multivalued; the engine reads each value as its operator needs
+            for (String value : values) {
+                typed(name, type, value);
+            }
+            // the engine reads each value as its operator needs, once per request: this one context serves every evaluation
             if (type != null && type.endsWith("List")) {
                 context.put(name, values);
             } else if (values.size() == 1) {
@@ -87,5 +112,44 @@ final class SimulationInput {
                         + " takes one value, not " + values.size() + ".");
             }
         }
+    }
+
+    /** A value that cannot be read as its declared type would only ever fail to match: refuse it up front. */
+    private static void typed(String name, String type, String value) {
+        String base = type == null ? "string" : type.replace("List", "");
+        boolean valid = switch (base) {
+            case "numeric" -> Values.parseNumber(value) != null;
+            case "boolean" -> Values.parseBool(value) != null;
+            case "date" -> Values.parseDate(value) != Values.NOT_A_DATE;
+            case "ip" -> IpRange.parse(value) != null;
+            case "binary" -> Values.parseBase64(value) != null;
+            default -> true;
+        };
+        if (!valid) {
+            throw new IamException(ErrorCode.INVALID_INPUT, "Invalid value `" + shown(value) + "` for context key " + name
+                    + " of type " + type + ".");
+        }
+    }
+
+    /** Each member of a list within botocore's lengths, as AWS reports a list member's violation. */
+    private static void members(String name, List<String> values, int min, int max) {
+        for (String value : values) {
+            int length = value.codePointCount(0, value.length());
+            if (length < min || length > max) {
+                throw ValidationErrors.of(shown(value), ValidationErrors.memberName(name), "Member must satisfy constraint: "
+                        + "[Member must have length less than or equal to " + max + ", Member must have length greater than or "
+                        + "equal to " + min + "]");
+            }
+        }
+    }
+
+    private static void length(String name, String value, int min, int max) {
+        if (value != null) {
+            Rules.length(ValidationErrors.memberName(name), value, min, max);
+        }
+    }
+
+    private static String shown(String value) {
+        return value.length() > 128 ? value.substring(0, 128) + "…" : value;
     }
 }

@@ -1,8 +1,10 @@
 package dev.openiam.policyservice.simulation;
 
+import dev.openiam.awsprotocol.query.ValidationErrors;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.model.rules.Rules;
 import dev.openiam.policy.CompiledPolicy;
 import dev.openiam.policy.PolicyEngine;
 import dev.openiam.policy.PolicyException;
@@ -108,7 +110,7 @@ public class SimulationPolicies {
         List<SimulatedPolicy> policies = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             String id = "PolicyInputList." + (i + 1);
-            policies.add(new SimulatedPolicy(compile(id, documents.get(i), PolicyType.IDENTITY, PolicyKind.AWS_MANAGED), id, null,
+            policies.add(new SimulatedPolicy(compile(id, documents.get(i), PolicyType.IDENTITY, PolicyKind.MANAGED), id, null,
                     documents.get(i)));
         }
         return policies;
@@ -124,7 +126,7 @@ public class SimulationPolicies {
                     + documents.size() + ".");
         }
         String id = "PermissionsBoundaryPolicyInputList.1";
-        return new SimulatedPolicy(compile(id, documents.get(0), PolicyType.PERMISSION_BOUNDARY, PolicyKind.AWS_MANAGED), id, null,
+        return new SimulatedPolicy(compile(id, documents.get(0), PolicyType.PERMISSION_BOUNDARY, PolicyKind.MANAGED), id, null,
                 documents.get(0));
     }
 
@@ -136,8 +138,14 @@ public class SimulationPolicies {
                 "resource", document);
     }
 
-    /** The simulator takes documents up to its own size limit, not the limits of stored policies. */
+    /**
+     * A document of the request, held to the customer limits of the policy it stands for (the engine's
+     * {@link PolicyKind}): identity documents and the boundary are managed policies (6,144 characters, as the
+     * API reference points to for these parameters), the resource policy a resource-based one. AWS's characters
+     * and 131,072 characters with white space first (ValidationError), as botocore's {@code policyDocumentType}.
+     */
     private static CompiledPolicy compile(String id, String document, PolicyType type, PolicyKind kind) {
+        Rules.policyCharacters(ValidationErrors.memberName(id.replace(".", ".member.")), document);
         try {
             return PolicyEngine.compile(id, document, type, kind);
         } catch (PolicyException e) {

@@ -1,5 +1,6 @@
 package dev.openiam.policyservice.simulation;
 
+import dev.openiam.awsprotocol.error.ClientError;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.rules.Page;
@@ -12,9 +13,9 @@ import dev.openiam.policy.PolicySet;
 import dev.openiam.policy.PolicyType;
 import dev.openiam.policy.Request;
 import dev.openiam.policy.StatementRef;
+import dev.openiam.policyservice.internal.InternalErrors;
 import dev.openiam.policyservice.simulation.EvaluationResult.MatchedStatement;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,11 +30,13 @@ import java.util.Map;
 @ApplicationScoped
 public class SimulationService {
 
-    private static final Logger LOG = Logger.getLogger(SimulationService.class);
-
-    /** A page of results; the order (actions, then resources, as given) is stable, so markers are positions. */
+    /**
+     * A page of results. The order (actions, then resources, as given) is stable, so a marker is a position: only
+     * the page's own evaluations run (and one more, to know whether the page is the last).
+     */
     Page<EvaluationResult> simulate(SimulatedPolicies policies, SimulationRequest request, String principalArn) {
         PageRequest page = PageRequest.of(request.marker(), request.maxItems());
+        int first = first(page, request.marker());
         try {
             PolicySet.Builder builder = PolicySet.builder().identityPolicies(policies.identity().stream()
                     .map(SimulatedPolicy::compiled).toList());
@@ -49,35 +52,61 @@ public class SimulationService {
                 builder.resourcePolicy(policies.resource().compiled());
             }
             PolicySet set = builder.build();
+            ContextKeys keys = keys(policies);
+            Map<String, List<String>> missing = new HashMap<>();
             Map<String, List<StatementPositions.Span>> positions = new HashMap<>();
-            boolean several = request.resourceArns().size() > 1;
-            List<Keyed> all = new ArrayList<>();
-            for (String action : request.actionNames()) {
-                for (String resource : request.resourceArns()) {
-                    Request question = Request.builder().principal(principalArn).action(action).resource(resource)
-                            .resourceAccount(request.resourceAccount()).context(request.context()).build();
-                    Decision decision = set.evaluate(question);
-                    Boolean byBoundary = boundaryAlone == null ? null : boundaryAlone.evaluate(question).isAllowed();
-                    all.add(new Keyed(String.format("%010d", all.size()), new EvaluationResult(action, resource,
-                            decision(decision), matched(decision, policies, positions), missing(policies, action, request),
-                            byBoundary, several)));
-                }
+            List<String> actions = request.actionNames();
+            List<String> resources = request.resourceArns();
+            boolean several = resources.size() > 1;
+            int total = actions.size() * resources.size();
+            List<Keyed> fetched = new ArrayList<>();
+            for (int i = first; i < total && fetched.size() <= page.maxItems(); i++) {
+                String action = actions.get(i / resources.size());
+                String resource = resources.get(i % resources.size());
+                // the request's one context, built once: its typed values are read once, whatever the count of evaluations
+                Request question = Request.builder().principal(principalArn).action(action).resource(resource)
+                        .resourceAccount(request.resourceAccount()).context(request.context()).build();
+                Decision decision = set.evaluate(question);
+                Boolean byBoundary = boundaryAlone == null ? null : boundaryAlone.evaluate(question).isAllowed();
+                List<String> lacking = missing.computeIfAbsent(action, a -> keys.missingFor(a, request.context()));
+                fetched.add(new Keyed(key(i), new EvaluationResult(action, resource, decision(decision),
+                        matched(decision, policies, positions), lacking, byBoundary, several)));
             }
-            Page<Keyed> keyed = page.slice(all, Keyed::key);
+            Page<Keyed> keyed = page.page(fetched, Keyed::key);
             return new Page<>(keyed.items().stream().map(Keyed::result).toList(), keyed.isTruncated(), keyed.marker());
         } catch (IamException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("policy simulation failed", e);
-            throw new IamException(ErrorCode.POLICY_EVALUATION, "The policies could not be evaluated.");
+            IamException failure = new IamException(ErrorCode.POLICY_EVALUATION, "The policies could not be evaluated.");
+            InternalErrors.LOGGED.report(new ClientError(failure.code(), failure.getMessage()), e);
+            throw failure;
         }
     }
 
     /** {@code GetContextKeysFor*Policy}: every key the documents read. */
     List<String> contextKeys(SimulatedPolicies policies) {
-        ContextKeys keys = new ContextKeys();
-        policies.all().forEach(policy -> keys.add(policy.compiled().document()));
-        return keys.names();
+        return keys(policies).names();
+    }
+
+    private static ContextKeys keys(SimulatedPolicies policies) {
+        return ContextKeys.of(policies.all().stream().map(policy -> policy.compiled().document()).toList());
+    }
+
+    /** The position of an evaluation, as its marker holds it. */
+    private static String key(int position) {
+        return String.format("%010d", position);
+    }
+
+    /** The position after the marker's, or 0 without one. */
+    private static int first(PageRequest page, String marker) {
+        if (page.after().isEmpty()) {
+            return 0;
+        }
+        if (!page.after().matches("\\d{10}")) {
+            throw new IamException(ErrorCode.VALIDATION_ERROR, "Invalid Marker: `" + marker + "`");
+        }
+        // past the last evaluation is an empty page
+        return (int) Math.min(Long.parseLong(page.after()) + 1, Integer.MAX_VALUE);
     }
 
     private record Keyed(String key, EvaluationResult result) {
@@ -105,12 +134,5 @@ public class SimulationService {
                     span == null ? null : span.end()));
         }
         return matched;
-    }
-
-    /** Keys read by statements that cover the action, in any document, that the request did not supply. */
-    private static List<String> missing(SimulatedPolicies policies, String action, SimulationRequest request) {
-        ContextKeys keys = new ContextKeys();
-        policies.all().forEach(policy -> keys.addFor(policy.compiled().document(), action));
-        return keys.missingFrom(request.context());
     }
 }

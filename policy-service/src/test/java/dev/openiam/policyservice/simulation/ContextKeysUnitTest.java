@@ -1,21 +1,35 @@
 package dev.openiam.policyservice.simulation;
 
+import dev.openiam.policy.PolicyEngine;
+import dev.openiam.policy.PolicyKind;
+import dev.openiam.policy.PolicyType;
+import dev.openiam.policy.RequestContext;
+import dev.openiam.policy.model.PolicyDocument;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The simulator's action matching and statement positions, without Quarkus. */
+/** The simulator's condition-key index and statement positions, without Quarkus. */
 class ContextKeysUnitTest {
 
     @Test
-    void actionsMatchWithWildcardsCaseInsensitively() {
-        assertThat(ContextKeys.matches("s3:Get*", "s3:GetObject")).isTrue();
-        assertThat(ContextKeys.matches("S3:get*", "s3:GetObject")).isTrue();
-        assertThat(ContextKeys.matches("*", "iam:CreateUser")).isTrue();
-        assertThat(ContextKeys.matches("s3:?etObject", "s3:GetObject")).isTrue();
-        assertThat(ContextKeys.matches("s3:*Object", "s3:GetObjectAcl")).isFalse();
-        assertThat(ContextKeys.matches("s3:Get*Acl", "s3:GetObjectAcl")).isTrue();
-        assertThat(ContextKeys.matches("s3:GetObject", "s3:GetObjectAcl")).isFalse();
+    void theStatementsCoveringAnActionNameTheKeysTheRequestLacks() {
+        PolicyDocument document = PolicyEngine.compile("p", """
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"StringEquals": {"s3:prefix": "a"}}},
+                  {"Effect": "Deny", "NotAction": "s3:?etObject", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}},
+                  {"Effect": "Allow", "Action": "S3:*Acl", "Resource": "arn:aws:s3:::${aws:username}/*",
+                   "Condition": {"StringEquals": {"AWS:SOURCEIP": "x"}}}]}""", PolicyType.IDENTITY, PolicyKind.AWS_MANAGED).document();
+        ContextKeys keys = ContextKeys.of(List.of(document));
+        assertThat(keys.missingFor("s3:GetObject", RequestContext.empty())).containsExactly("s3:prefix");
+        assertThat(keys.missingFor("s3:getobjectacl", RequestContext.empty()))
+                .containsExactly("s3:prefix", "aws:SourceIp", "aws:username");
+        assertThat(keys.missingFor("s3:GetObjectAcl", RequestContext.builder().put("aws:sourceip", "10.1.1.1").build()))
+                .containsExactly("s3:prefix", "aws:username");
+        assertThat(keys.missingFor("iam:CreateUser", RequestContext.empty())).containsExactly("aws:SourceIp");
+        assertThat(keys.names()).containsExactly("s3:prefix", "aws:SourceIp", "aws:username");
     }
 
     @Test
