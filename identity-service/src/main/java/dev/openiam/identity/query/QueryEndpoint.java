@@ -2,10 +2,12 @@ package dev.openiam.identity.query;
 
 import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.authorization.IamAuthorizations;
+import dev.openiam.awsprotocol.error.QueryErrors;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.identity.auth.Caller;
+import dev.openiam.identity.common.RestErrors;
 import dev.openiam.identity.common.Revision;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -20,7 +22,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,7 +38,6 @@ import java.util.UUID;
 public class QueryEndpoint {
 
     public static final String VERSION = "2010-05-08";
-    private static final Logger LOG = Logger.getLogger(QueryEndpoint.class);
     private static final String XML = "text/xml";
 
     private final SigV4Authenticator authenticator;
@@ -105,19 +105,7 @@ public class QueryEndpoint {
     }
 
     private static Response error(Throwable failure, String requestId) {
-        ErrorCode code;
-        String message;
-        if (failure instanceof IamException iam) {
-            code = iam.code();
-            message = iam.getMessage();
-            LOG.debugf("%s: %s", code.awsCode(), message);
-        } else {
-            code = ErrorCode.SERVICE_FAILURE;
-            message = "An internal error occurred; the request may be retried.";
-            LOG.error("IAM request failed", failure);
-        }
-        return Response.status(code.httpStatus()).type(XML).header("x-amzn-RequestId", requestId)
-                .entity(QueryXml.error(code, message, requestId)).build();
+        return RestErrors.send(QueryErrors.render(failure, requestId, RestErrors.LOGGED));
     }
 
     /** The headers as signed; over HTTP/2 the host travels as {@code :authority}, which SigV4 signs as {@code host}. */

@@ -2,8 +2,10 @@ package dev.openiam.policyservice.decision;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.awsprotocol.error.ClientError;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.policyservice.internal.InternalErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -103,26 +105,18 @@ public class DecisionResource {
         });
     }
 
-    /** The decision API's errors, as problem documents carrying the AWS error code (this resource only). */
-    public record Problem(String type, String title, int status, String detail, String code) {
-    }
-
+    /** The decision API's errors, as problem documents carrying the AWS error code (the shared renderer). */
     @ServerExceptionMapper
     public Response iam(IamException e) {
-        return problem(e.code(), e.getMessage());
-    }
-
-    private static Response problem(ErrorCode code, String message) {
-        return Response.status(code.httpStatus()).type("application/problem+json")
-                .entity(new Problem("https://docs.aws.amazon.com/IAM/latest/APIReference/CommonErrors.html", code.awsCode(),
-                        code.httpStatus(), message, code.awsCode())).build();
+        return InternalErrors.problem(e);
     }
 
     private <T> T read(byte[] body, Class<T> type) {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw IamException.validation("request body is not valid: " + e.getOriginalMessage());
+            // worded by the shared renderer, which names no Java type
+            throw new IamException(ErrorCode.VALIDATION_ERROR, ClientError.of(e).message());
         } catch (java.io.IOException e) {
             throw IamException.validation("request body is not valid");
         }

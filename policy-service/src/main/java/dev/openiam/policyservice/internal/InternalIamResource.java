@@ -5,6 +5,7 @@ import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceCall;
 import dev.openiam.internalauth.ServiceTrust;
+import dev.openiam.awsprotocol.error.ClientError;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.policyservice.principal.IdentityProjection;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.UUID;
@@ -34,7 +34,6 @@ import java.util.UUID;
 public class InternalIamResource {
 
     public static final String PATH = "/internal/v1/iam";
-    private static final Logger LOG = Logger.getLogger(InternalIamResource.class);
 
     private final ServiceTrust trust;
     private final QueryDispatcher dispatcher;
@@ -82,23 +81,11 @@ public class InternalIamResource {
 
     /** 401 rather than AccessDenied's 403: the front door, not the end caller, failed to authenticate. */
     private static Response unauthenticated(String message, String requestId) {
-        return Response.status(Response.Status.UNAUTHORIZED).type(QueryXml.CONTENT_TYPE).header("x-amzn-RequestId", requestId)
-                .entity(QueryXml.error(ErrorCode.ACCESS_DENIED, message, requestId)).build();
+        return InternalErrors.query(new ClientError(ErrorCode.ACCESS_DENIED, message, Response.Status.UNAUTHORIZED.getStatusCode()),
+                requestId);
     }
 
     static Response error(Throwable failure, String requestId) {
-        ErrorCode code;
-        String message;
-        if (failure instanceof IamException iam) {
-            code = iam.code();
-            message = iam.getMessage();
-            LOG.debugf("%s: %s", code.awsCode(), message);
-        } else {
-            code = ErrorCode.SERVICE_FAILURE;
-            message = "An internal error occurred; the request may be retried.";
-            LOG.error("IAM request failed", failure);
-        }
-        return Response.status(code.httpStatus()).type(QueryXml.CONTENT_TYPE).header("x-amzn-RequestId", requestId)
-                .entity(QueryXml.error(code, message, requestId)).build();
+        return InternalErrors.query(failure, requestId);
     }
 }

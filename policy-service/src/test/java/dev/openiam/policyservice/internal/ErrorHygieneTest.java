@@ -70,7 +70,7 @@ class ErrorHygieneTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', nullValues = "-", textBlock = """
             POST | /v1/authorize       | text/plain       | principal                            | yes | 415 | ValidationError
             GET  | /v1/authorize       | -                | -                                    | yes | 405 | ValidationError
-            POST | /v1/authorize       | application/json | '{"principal":"arn:aws:iam::123456789012:user/a","action":"s3:GetObject"}' | no | 403 | AccessDenied
+            POST | /v1/authorize       | application/json | '{"principal":"arn:aws:iam::123456789012:user/a","action":"s3:GetObject"}' | no | 403 | MissingAuthenticationToken
             POST | /v1/authorize:batch | application/json | '{"requests":[]}'                    | yes | 400 | ValidationError
             POST | /v1/nothing         | application/json | {}                                   | yes | 404 | NoSuchEntity
             """)
