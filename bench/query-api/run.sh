@@ -2,8 +2,8 @@
 # The IAM Query API front door, before and after: p50/p90/p99 and throughput of GetUser and AttachUserPolicy
 # through identity-service, signed by the AWS SDK for Java v2 as an IAM user whose every call is decided by
 # policy-service (bench/src/main/java/dev/openiam/bench/queryapi/QueryApiLoad.java), on a BEFORE revision and
-# on this working tree, in interleaved rounds on this machine (before, after, before, after, ...), one system
-# up at a time. Prints the median across rounds of each figure side by side (Markdown).
+# on this working tree, in interleaved rounds on this machine (before, after; after, before; before, after; ...),
+# one system up at a time. Prints the median across rounds of each figure side by side (Markdown).
 #
 #   bench/query-api/run.sh [BEFORE_REV]        (default a57b3f9: main before the authorization rework)
 #
@@ -86,7 +86,10 @@ echo "machine: $(machine); $(java -version 2>&1 | head -1)"
 echo "before: $BEFORE_REV = $before_short; after: this tree = $after_desc; $ROUNDS rounds each; concurrency $CONCURRENCY; warm-up $WARMUP calls per operation (then $REWARMUP per phase); $REQUESTS measured calls per operation and concurrency"
 failures=0
 for round in $(seq 1 "$ROUNDS"); do
-  for side in before after; do
+  # before, after in odd rounds; after, before in even ones: a load that rises or falls during the run (other
+  # work on the machine) then weighs on both sides alike instead of always on the second
+  if (( round % 2 == 1 )); then order="before after"; else order="after before"; fi
+  for side in $order; do
     if [[ $side == before ]]; then rev=$before_short; else rev=$after_desc; fi
     echo "== round $round/$ROUNDS: $side ($rev), $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
     system "$side" start
