@@ -87,6 +87,14 @@ public record ClientError(ErrorCode code, String message, int status) {
         return new ClientError(ErrorCode.VALIDATION_ERROR, "a path or query parameter is not valid");
     }
 
+    /**
+     * This error as the domain's exception, for code that reads a body itself and throws what it cannot read
+     * (e.g. {@code throw ClientError.of(jsonFailure).toException()}); the HTTP status is the code's.
+     */
+    public IamException toException() {
+        return new IamException(code, message);
+    }
+
     /** Whether the fault is ours (5xx): logged at ERROR with its cause; the caller's faults at DEBUG. */
     public boolean serverFault() {
         return status >= 500;

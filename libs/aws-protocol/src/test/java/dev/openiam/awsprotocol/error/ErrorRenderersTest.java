@@ -65,6 +65,14 @@ class ErrorRenderersTest {
     }
 
     @Test
+    void aBodyReadByHandBecomesTheSameValidationError() {
+        IamException thrown = ClientError.of(failureOf("[1]", CreateUserRequest.class)).toException();
+        assertThat(thrown.code()).isEqualTo(ErrorCode.VALIDATION_ERROR);
+        assertThat(thrown.getMessage()).isEqualTo("request body must be an object");
+        assertThat(ClientError.of(thrown)).isEqualTo(new ClientError(ErrorCode.VALIDATION_ERROR, "request body must be an object"));
+    }
+
+    @Test
     void aRecordsOwnCheckSpeaksForItselfThroughJackson() {
         ClientError error = ClientError.of(failureOf("{}", Checked.class));
         assertThat(error).isEqualTo(new ClientError(ErrorCode.VALIDATION_ERROR, "name is required"));
