@@ -166,7 +166,7 @@ public class DecisionService {
      * {@code aws:PrincipalTag/…}, {@code aws:PrincipalAccount}, {@code aws:PrincipalType}, {@code aws:PrincipalOrgID}, …),
      * {@code aws:userid} and {@code aws:username}. Only this service says what they are.
      */
-    static boolean describesPrincipal(String key) {
+    private static boolean describesPrincipal(String key) {
         String lower = key.toLowerCase(java.util.Locale.ROOT);
         return lower.startsWith("aws:principal") || lower.equals("aws:userid") || lower.equals("aws:username");
     }
