@@ -3,7 +3,6 @@ package dev.openiam.policyservice.decision;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.awsprotocol.error.ClientError;
-import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.policyservice.internal.InternalErrors;
 import io.smallrye.mutiny.Multi;
@@ -115,8 +114,8 @@ public class DecisionResource {
         try {
             return json.readValue(body, type);
         } catch (JsonProcessingException e) {
-            // worded by the shared renderer, which names no Java type
-            throw new IamException(ErrorCode.VALIDATION_ERROR, ClientError.of(e).message());
+            // worded by the shared renderer, which names no Java type (and keeps our own faults 500s)
+            throw ClientError.of(e).toException();
         } catch (java.io.IOException e) {
             throw IamException.validation("request body is not valid");
         }
