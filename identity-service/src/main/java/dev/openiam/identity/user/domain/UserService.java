@@ -22,6 +22,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -38,16 +39,18 @@ public class UserService {
     private final GroupMemberRepository members;
     private final AccessKeyRepository accessKeys;
     private final Tagging tagging;
+    private final List<UserDependency> dependencies;
     private final SecureRandom random = new SecureRandom();
 
     public UserService(AccountWrites writes, UserRepository users, TagStore tags, GroupMemberRepository members,
-                       AccessKeyRepository accessKeys, Tagging tagging) {
+                       AccessKeyRepository accessKeys, Tagging tagging, Instance<UserDependency> dependencies) {
         this.writes = writes;
         this.users = users;
         this.tags = tags;
         this.members = members;
         this.accessKeys = accessKeys;
         this.tagging = tagging;
+        this.dependencies = dependencies.stream().toList();
     }
 
     public Uni<Committed<User>> create(String accountId, String actor, String userName, String path, List<Tag> tagList) {
@@ -134,7 +137,10 @@ public class UserService {
         }));
     }
 
-    /** DeleteUser: refused with {@code DeleteConflict} while the user has access keys or group memberships. */
+    /**
+     * DeleteUser: refused with {@code DeleteConflict} while the user has access keys, group memberships or any
+     * other {@link UserDependency}.
+     */
     public Uni<Committed<Void>> delete(String accountId, String actor, String userName) {
         Rules.name("userName", userName, MAX_NAME);
         return writes.write(accountId, actor, change -> users.require(accountId, userName).chain(user ->
@@ -147,10 +153,21 @@ public class UserService {
                         return Uni.createFrom().failure(IamException.deleteConflict(
                                 "Cannot delete entity, must remove users from group first."));
                     }
-                    return tags.deleteAll(user.userId)
-                            .chain(() -> users.delete(user))
-                            .chain(() -> change.emit(new IdentityEvent.UserDeleted(user.userId, user.userName, user.arn)));
+                    return firstConflict(accountId, user.userId, 0).chain(conflict -> conflict != null
+                            ? Uni.createFrom().failure(IamException.deleteConflict(conflict))
+                            : tags.deleteAll(user.userId)
+                                    .chain(() -> users.delete(user))
+                                    .chain(() -> change.emit(new IdentityEvent.UserDeleted(user.userId, user.userName, user.arn))));
                 }))));
+    }
+
+    /** The first dependency's conflict, asked one after another (one reactive session runs one query at a time). */
+    private Uni<String> firstConflict(String accountId, String userId, int index) {
+        if (index == dependencies.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        return dependencies.get(index).conflict(accountId, userId)
+                .chain(conflict -> conflict != null ? Uni.createFrom().item(conflict) : firstConflict(accountId, userId, index + 1));
     }
 
     public Uni<Committed<List<Tag>>> tag(String accountId, String actor, String userName, List<Tag> tagList) {
