@@ -32,16 +32,35 @@ class AwsCliE2ETest {
         assertThat(run(List.of(RequiredClients.PYTHON.toString(), script("boto3_lifecycle.py")))).contains("boto3 lifecycle: ok");
     }
 
+    @Test
+    void theAwsCliDrivesPasswordsThePolicyAndTheCredentialReport() throws Exception {
+        RequiredClients.awsCliV2();
+        assertThat(run(List.of("bash", script("aws-cli-passwords.sh")), FreshAccount.create().environment()))
+                .contains("aws-cli passwords: ok");
+    }
+
+    @Test
+    void boto3DrivesPasswordsAndTheCredentialReport() throws Exception {
+        RequiredClients.boto3();
+        assertThat(run(List.of(RequiredClients.PYTHON.toString(), script("boto3_passwords.py")), FreshAccount.create().environment()))
+                .contains("boto3 passwords: ok");
+    }
+
     private static String script(String name) {
         return Path.of("src/test/scripts", name).toAbsolutePath().toString();
     }
 
     /** Output of the command; on failure an assertion error with the output. */
     private static String run(List<String> command) throws IOException, InterruptedException {
+        return run(command, LocalSystem.get().clientEnvironment());
+    }
+
+    /** Output of the command run with {@code environment}; on failure an assertion error with the output. */
+    private static String run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path home = Files.createDirectories(Path.of("target/aws-home")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
-        env.putAll(LocalSystem.get().clientEnvironment());
+        env.putAll(environment);
         // nothing of the developer's own AWS configuration may leak into the run
         env.put("HOME", home.toString());
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());

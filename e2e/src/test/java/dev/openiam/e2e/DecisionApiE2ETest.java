@@ -92,20 +92,14 @@ class DecisionApiE2ETest {
 
     @Test
     void refusesQuestionsAboutAnotherAccount() throws Exception {
-        LocalSystem system = LocalSystem.get();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(system.endpoint() + "/v1/accounts"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((system.accessKeyId() + ":"
-                        + system.secretAccessKey()).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String otherRootKey = field(created.body(), "accessKeyId");
-        String otherRootSecret = field(created.body(), "secretAccessKey");
+        FreshAccount other = FreshAccount.create();
+        String otherRootKey = other.accessKeyId();
+        String otherRootSecret = other.secretAccessKey();
         // another account's root, about a user of this one
         assertRefused(signed(otherRootKey, otherRootSecret, "/v1/authorize", question(userArn(ASKED), "s3:GetObject", "*", "")), 403,
                 "AccessDenied");
         // this account's asker, about that account's root
-        String otherRoot = "arn:aws:iam::" + field(created.body(), "accountId") + ":root";
+        String otherRoot = "arn:aws:iam::" + other.accountId() + ":root";
         assertRefused(signed(asker.accessKeyId(), asker.secretAccessKey(), "/v1/authorize", question(otherRoot, "s3:GetObject", "*", "")),
                 403, "AccessDenied");
     }

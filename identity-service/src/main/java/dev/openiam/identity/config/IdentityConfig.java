@@ -25,6 +25,23 @@ public interface IdentityConfig {
 
     Bootstrap bootstrap();
 
+    /** Recording when each access key was last used (GetAccessKeyLastUsed, the credential report). */
+    AccessKeyLastUse accessKeyLastUse();
+
+    interface AccessKeyLastUse {
+        /** Off: no use is recorded (for measuring the signed path without it). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often noted uses are written. */
+        @WithDefault("PT5S")
+        java.time.Duration flushInterval();
+
+        /** At most one write per key in this time. */
+        @WithDefault("PT1M")
+        java.time.Duration minInterval();
+    }
+
     Outbox outbox();
 
     interface Bootstrap {
@@ -33,6 +50,9 @@ public interface IdentityConfig {
         Optional<String> rootAccessKeyId();
 
         Optional<String> rootSecretAccessKey();
+
+        /** The root user's console password, set on first start when given (never logged). */
+        Optional<String> rootPassword();
     }
 
     interface Outbox {

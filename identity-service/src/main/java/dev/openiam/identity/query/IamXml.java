@@ -15,7 +15,7 @@ public final class IamXml {
 
     public static void user(Element e, User user) {
         e.text("Path", user.path()).text("UserName", user.userName()).text("UserId", user.userId())
-                .text("Arn", user.arn()).date("CreateDate", user.createDate());
+                .text("Arn", user.arn()).date("CreateDate", user.createDate()).date("PasswordLastUsed", user.passwordLastUsed());
         boundary(e, user.permissionsBoundaryArn());
         if (!user.tags().isEmpty()) {
             e.tags("Tags", user.tags());

@@ -37,11 +37,14 @@ public class QueryAuthorizer {
     private final PolicyServiceClient decisions;
     private final AccountRevisions revisions;
     private final EntityResolver resolver;
+    private final List<ImplicitGrant> grants;
 
-    public QueryAuthorizer(PolicyServiceClient decisions, AccountRevisions revisions, EntityResolver resolver) {
+    public QueryAuthorizer(PolicyServiceClient decisions, AccountRevisions revisions, EntityResolver resolver,
+                           jakarta.enterprise.inject.Instance<ImplicitGrant> grants) {
         this.decisions = decisions;
         this.revisions = revisions;
         this.resolver = resolver;
+        this.grants = grants.stream().toList();
     }
 
     public Uni<Void> authorize(Caller caller, ActionDescription action, QueryRequest request, GlobalKeys.Call call) {
@@ -74,13 +77,25 @@ public class QueryAuthorizer {
                         .put("resource", check.resource())
                         .put("context", new JsonObject(context))
                         .put("atLeastRevision", new JsonObject().put("identity", revision.identity()).put("policy", revision.policy())))
-                .invoke(decision -> {
-                    if (!decision.allowed()) {
-                        throw new IamException(ErrorCode.ACCESS_DENIED, decision.message() != null ? decision.message()
-                                : "User: " + caller.arn() + " is not authorized to perform: " + check.action() + " on resource: "
-                                + check.resource() + " because no identity-based policy allows the " + check.action() + " action");
-                    }
-                })
-                .replaceWithVoid();
+                .chain(decision -> decision.allowed() ? Uni.createFrom().voidItem()
+                        : "ImplicitDeny".equals(decision.decision())
+                        ? granted(caller, check, 0).invoke(granted -> deny(granted, caller, check, decision)).replaceWithVoid()
+                        : Uni.createFrom().<Boolean>item(false).invoke(no -> deny(no, caller, check, decision)).replaceWithVoid());
+    }
+
+    /** Whether an account setting grants what no policy allowed; asked one after another, none usually applies. */
+    private Uni<Boolean> granted(Caller caller, Check check, int index) {
+        if (index == grants.size()) {
+            return Uni.createFrom().item(false);
+        }
+        return grants.get(index).grants(caller, check).chain(yes -> yes ? Uni.createFrom().item(true) : granted(caller, check, index + 1));
+    }
+
+    private static void deny(boolean granted, Caller caller, Check check, PolicyServiceClient.Decision decision) {
+        if (!granted) {
+            throw new IamException(ErrorCode.ACCESS_DENIED, decision.message() != null ? decision.message()
+                    : "User: " + caller.arn() + " is not authorized to perform: " + check.action() + " on resource: "
+                    + check.resource() + " because no identity-based policy allows the " + check.action() + " action");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.openiam.identity.query;
 
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.identity.accesskey.domain.AccessKeyUseRecorder;
 import dev.openiam.awsprotocol.sigv4.SigV4Credential;
 import dev.openiam.awsprotocol.sigv4.SigV4Verifier;
 import dev.openiam.identity.auth.Caller;
@@ -12,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Authenticates a SigV4-signed request made with a long-term access key: the key names the secret,
@@ -22,11 +24,13 @@ import java.time.Clock;
 public class SigV4Authenticator {
 
     private final CallerAuthenticator keys;
+    private final AccessKeyUseRecorder uses;
     private final SigV4Verifier verifier = new SigV4Verifier();
     private final Clock clock = Clock.systemUTC();
 
-    public SigV4Authenticator(CallerAuthenticator keys) {
+    public SigV4Authenticator(CallerAuthenticator keys, AccessKeyUseRecorder uses) {
         this.keys = keys;
+        this.uses = uses;
     }
 
     /** The caller of {@code request}, signed for {@code service}; fails with AWS's code otherwise. */
@@ -38,7 +42,10 @@ public class SigV4Authenticator {
             throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
         }
         return keys.resolve(credential.accessKeyId()).map(holder -> {
-            verifier.verify(request, credential, holder.secret(), service, clock.instant());
+            Instant now = clock.instant();
+            verifier.verify(request, credential, holder.secret(), service, now);
+            // noted in memory, written later in a batch: last use costs the request no I/O
+            uses.record(credential.accessKeyId(), service, credential.region(), now);
             return holder.caller();
         });
     }

@@ -83,9 +83,15 @@ public final class IamAuthorizations {
             identity(name, new UserOrCaller()).add();
         }
         identity("GetAccessKeyLastUsed", new KeyOwner("AccessKeyId")).add();
+        // console passwords: the user named, or without UserName the caller (root: its own password)
+        for (String name : List.of("CreateLoginProfile", "GetLoginProfile", "UpdateLoginProfile", "DeleteLoginProfile",
+                "ChangePassword")) {
+            identity(name, new UserOrCaller()).add();
+        }
         // the account
         for (String name : List.of("CreateAccountAlias", "DeleteAccountAlias", "ListAccountAliases", "GetAccountSummary",
-                "GetAccountAuthorizationDetails")) {
+                "GetAccountAuthorizationDetails", "UpdateAccountPasswordPolicy", "GetAccountPasswordPolicy",
+                "DeleteAccountPasswordPolicy", "GenerateCredentialReport", "GetCredentialReport")) {
             identity(name, new Any()).add();
         }
 

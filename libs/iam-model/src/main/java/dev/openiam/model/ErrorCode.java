@@ -18,6 +18,13 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION("ConcurrentModification", 409),
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
     ACCESS_DENIED("AccessDenied", 403),
+    PASSWORD_POLICY_VIOLATION("PasswordPolicyViolation", 400),
+    ENTITY_TEMPORARILY_UNMODIFIABLE("EntityTemporarilyUnmodifiable", 409),
+    INVALID_USER_TYPE("InvalidUserType", 400),
+    /** GetCredentialReport before any GenerateCredentialReport. */
+    REPORT_NOT_PRESENT("ReportNotPresent", 410),
+    REPORT_EXPIRED("ReportExpired", 410),
+    REPORT_IN_PROGRESS("ReportInProgress", 404),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     EXPIRED_TOKEN("ExpiredToken", 400),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),

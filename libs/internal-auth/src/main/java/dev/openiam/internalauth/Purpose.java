@@ -14,7 +14,9 @@ public enum Purpose {
     /** a service asks identity-service who signed a SigV4 request it received. */
     AUTHENTICATE,
     /** a projecting service reads an account's principals from identity-service. */
-    SNAPSHOT;
+    SNAPSHOT,
+    /** the console (or sts-service) checks a console password with identity-service. */
+    SIGN_IN;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

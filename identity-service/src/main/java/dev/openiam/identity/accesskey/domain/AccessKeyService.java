@@ -124,6 +124,14 @@ public class AccessKeyService {
                 });
     }
 
+    /** Every key of the account with its last use, oldest first, in the caller's session (the credential report). */
+    public Uni<List<AccessKeyUsage>> ofAccount(String accountId) {
+        return keys.list("accountId = ?1 order by createdAt, accessKeyId", accountId).map(rows -> rows.stream()
+                .map(k -> new AccessKeyUsage(k.accessKeyId, k.userId, ACTIVE.equals(k.status), k.createdAt, k.lastUsedAt,
+                        k.lastUsedRegion, k.lastUsedService))
+                .toList());
+    }
+
     private record Owned(AccessKeyEntity key, UserEntity user) {
     }
 

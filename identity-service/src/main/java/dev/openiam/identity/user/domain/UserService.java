@@ -106,6 +106,12 @@ public class UserService {
                 .map(rows -> page.page(rows, row -> row.userName.toLowerCase(java.util.Locale.ROOT)).map(User::listed));
     }
 
+    /** Every user of the account by name, in the caller's session (the credential report). */
+    public Uni<List<User>> all(String accountId) {
+        return users.list("accountId = ?1 order by lower(userName)", accountId)
+                .map(rows -> rows.stream().map(User::listed).toList());
+    }
+
     /** UpdateUser: a new name and/or path; the ARN follows, the unique id stays. */
     public Uni<Committed<User>> update(String accountId, String actor, String userName, String newUserName, String newPath) {
         Rules.name("userName", userName, MAX_NAME);

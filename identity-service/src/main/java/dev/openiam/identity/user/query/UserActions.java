@@ -3,6 +3,7 @@ package dev.openiam.identity.user.query;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.account.AccountRepository;
 import dev.openiam.identity.auth.Caller;
+import dev.openiam.identity.loginprofile.domain.PasswordUse;
 import dev.openiam.identity.policyforward.BoundaryCopy;
 import dev.openiam.model.rules.PageRequest;
 import dev.openiam.identity.query.IamAction;
@@ -24,11 +25,13 @@ public class UserActions implements IamActionGroup {
     private final UserService users;
     private final AccountRepository accounts;
     private final BoundaryCopy boundaries;
+    private final PasswordUse passwordUse;
 
-    public UserActions(UserService users, AccountRepository accounts, BoundaryCopy boundaries) {
+    public UserActions(UserService users, AccountRepository accounts, BoundaryCopy boundaries, PasswordUse passwordUse) {
         this.users = users;
         this.accounts = accounts;
         this.boundaries = boundaries;
+        this.passwordUse = passwordUse;
     }
 
     @Override
@@ -55,17 +58,22 @@ public class UserActions implements IamActionGroup {
     private Uni<Result> get(QueryRequest q, Caller caller) {
         String userName = q.string("UserName");
         if (userName == null && caller.root()) {
-            return Panache.withSession(() -> accounts.findById(caller.accountId())).map(account -> Result.of(r ->
-                    r.element("User", u -> u.text("UserId", caller.accountId()).text("Arn", caller.arn())
-                            .date("CreateDate", account.createdAt))));
+            return Panache.withSession(() -> accounts.findById(caller.accountId())
+                    .chain(account -> passwordUse.of(caller.accountId()).map(used -> Result.of(r ->
+                            r.element("User", u -> u.text("UserId", caller.accountId()).text("Arn", caller.arn())
+                                    .date("CreateDate", account.createdAt).date("PasswordLastUsed", used))))));
         }
         String name = userName != null ? userName : caller.userName();
-        return users.get(caller.accountId(), name).map(user -> Result.of(r -> r.element("User", u -> IamXml.user(u, user))));
+        return users.get(caller.accountId(), name)
+                .chain(user -> Panache.withSession(() -> passwordUse.of(user.userId())).map(user::withPasswordLastUsed))
+                .map(user -> Result.of(r -> r.element("User", u -> IamXml.user(u, user))));
     }
 
     private Uni<Result> list(QueryRequest q, Caller caller) {
         return users.list(caller.accountId(), q.string("PathPrefix"), q.string("Marker"), q.integer("MaxItems"))
-                .map(page -> Result.of(r -> r.list("Users", page.items(), IamXml::user).page(page.isTruncated(), page.marker())));
+                .chain(page -> Panache.withSession(() -> passwordUse.ofAccount(caller.accountId())).map(used -> Result.of(r -> r
+                        .list("Users", page.items(), (e, user) -> IamXml.user(e, user.withPasswordLastUsed(used.get(user.userId()))))
+                        .page(page.isTruncated(), page.marker()))));
     }
 
     private Uni<Result> update(QueryRequest q, Caller caller) {

@@ -101,4 +101,30 @@ public sealed interface IdentityEvent extends Event {
 
     record AccessKeyDeleted(String accessKeyId, String userId, String userName) implements IdentityEvent {
     }
+
+    /**
+     * A console password was given to a user ({@code userName}) or to the account's root ({@code userName} null).
+     * Never the password or its hash.
+     */
+    record LoginProfileCreated(String principalId, String userName, boolean passwordResetRequired, Instant createDate)
+            implements IdentityEvent {
+    }
+
+    /** A login profile changed: a new password ({@code passwordChanged}) and/or whether it must be reset. */
+    record LoginProfileUpdated(String principalId, String userName, boolean passwordChanged, boolean passwordResetRequired)
+            implements IdentityEvent {
+    }
+
+    record LoginProfileDeleted(String principalId, String userName) implements IdentityEvent {
+    }
+
+    /** The account password policy as set (unset fields null), every field of botocore's {@code PasswordPolicy}. */
+    record AccountPasswordPolicyUpdated(int minimumPasswordLength, boolean requireSymbols, boolean requireNumbers,
+                                        boolean requireUppercaseCharacters, boolean requireLowercaseCharacters,
+                                        boolean allowUsersToChangePassword, Integer maxPasswordAge,
+                                        Integer passwordReusePrevention, Boolean hardExpiry) implements IdentityEvent {
+    }
+
+    record AccountPasswordPolicyDeleted() implements IdentityEvent {
+    }
 }

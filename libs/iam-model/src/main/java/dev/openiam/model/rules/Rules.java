@@ -35,6 +35,7 @@ public final class Rules {
     private static final Pattern TAG_VALUE = Pattern.compile(TAG_VALUE_PATTERN);
     private static final Pattern DESCRIPTION = Pattern.compile(DESCRIPTION_PATTERN);
     private static final Pattern POLICY_CHARS = Pattern.compile(POLICY_CHARS_PATTERN);
+    private static final Pattern PASSWORD = POLICY_CHARS;
 
     private Rules() {
     }
@@ -150,6 +151,24 @@ public final class Rules {
             throw new IamException(ErrorCode.INVALID_INPUT, "Tag key `" + key + "` uses the reserved prefix aws:");
         }
         return key;
+    }
+
+    /**
+     * A password: 1 to 128 characters of TAB, LF, CR and U+0020–U+00FF (botocore's {@code passwordType}). The
+     * message never repeats the value, as AWS words errors of sensitive members.
+     */
+    public static String password(String field, String value) {
+        required(field, value);
+        int length = value.codePointCount(0, value.length());
+        String constraint = length < 1 ? "Member must have length greater than or equal to 1"
+                : length > 128 ? "Member must have length less than or equal to 128"
+                : PASSWORD.matcher(value).matches() ? null
+                : "Member must satisfy regular expression pattern: " + POLICY_CHARS_PATTERN;
+        if (constraint != null) {
+            throw new IamException(ErrorCode.VALIDATION_ERROR,
+                    "1 validation error detected: Value at '" + field + "' failed to satisfy constraint: " + constraint);
+        }
+        return value;
     }
 
     public static void length(String field, String value, int min, int max) {

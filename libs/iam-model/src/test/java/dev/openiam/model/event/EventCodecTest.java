@@ -43,7 +43,12 @@ class EventCodecTest {
                 new IdentityEvent.RoleRemovedFromInstanceProfile("AIPAAAAAAAAAAAAAAAAA", "web", "AROAAAAAAAAAAAAAAAAA", "app"),
                 new IdentityEvent.AccessKeyCreated("AKIAAAAAAAAAAAAAAAAA", "AIDAAAAAAAAAAAAAAAAA", "alice", "Active", NOW),
                 new IdentityEvent.AccessKeyUpdated("AKIAAAAAAAAAAAAAAAAA", null, null, "Inactive"),
-                new IdentityEvent.AccessKeyDeleted("AKIAAAAAAAAAAAAAAAAA", "AIDAAAAAAAAAAAAAAAAA", "alice"));
+                new IdentityEvent.AccessKeyDeleted("AKIAAAAAAAAAAAAAAAAA", "AIDAAAAAAAAAAAAAAAAA", "alice"),
+                new IdentityEvent.LoginProfileCreated("AIDAAAAAAAAAAAAAAAAA", "alice", true, NOW),
+                new IdentityEvent.LoginProfileUpdated("123456789012", null, true, false),
+                new IdentityEvent.LoginProfileDeleted("AIDAAAAAAAAAAAAAAAAA", "alice"),
+                new IdentityEvent.AccountPasswordPolicyUpdated(14, true, true, false, true, true, 90, null, false),
+                new IdentityEvent.AccountPasswordPolicyDeleted());
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dev.openiam.identity.loginprofile.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.identity.loginprofile.domain.SignInService;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceTrust;
+import dev.openiam.model.IamException;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+
+/**
+ * For the console (and sts-service): checks a console password. Callers present a token of purpose {@code sign_in}
+ * signed with their own key and bound to this exact body ({@code iam.trust.allow.sign_in} names who may).
+ */
+@Path(SignInResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "internal")
+public class SignInResource {
+
+    public static final String PATH = "/internal/v1/sign-in";
+
+    /** {@code account} is the account id or alias; no {@code userName}: the root user. */
+    public record SignInRequest(String account, String userName, String password) {
+        @Override
+        public String toString() {
+            return "SignInRequest[account=" + account + ", userName=" + userName + "]";
+        }
+    }
+
+    private final SignInService signIns;
+    private final ServiceTrust trust;
+    private final ObjectMapper json;
+
+    public SignInResource(SignInService signIns, ServiceTrust trust, ObjectMapper json) {
+        this.signIns = signIns;
+        this.trust = trust;
+        this.json = json;
+    }
+
+    @POST
+    @Operation(summary = "Check a console password (account id or alias, user name or none for root)")
+    public Uni<SignInService.SignedIn> signIn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        trust.verify(authorization, Purpose.SIGN_IN, "POST", PATH, body);
+        SignInRequest request;
+        try {
+            request = json.readValue(body, SignInRequest.class);
+        } catch (IOException e) {
+            throw IamException.validation("the body must be a JSON object with account, userName and password");
+        }
+        if (request == null) {
+            throw IamException.validation("the body must be a JSON object with account, userName and password");
+        }
+        return signIns.signIn(request.account(), request.userName(), request.password());
+    }
+}
