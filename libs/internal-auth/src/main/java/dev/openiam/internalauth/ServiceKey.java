@@ -114,11 +114,12 @@ public final class ServiceKey {
         return new JsonWebKeySet(publicJwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
-    PrivateKey privateKey() {
+    /** The private key: to sign with, or to decrypt with when the pair is an encryption key. Never serialized. */
+    public PrivateKey privateKey() {
         return privateKey;
     }
 
-    ECPublicKey publicKey() {
+    public ECPublicKey publicKey() {
         return publicJwk.getECPublicKey();
     }
 

@@ -1,0 +1,94 @@
+package dev.openiam.sessiontoken;
+
+import dev.openiam.internalauth.ServiceKey;
+import dev.openiam.model.IamException;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SessionTokenTest {
+
+    static final ServiceKey SIGNING = ServiceKey.generate("sts-service");
+    static final ServiceKey ENCRYPTION = ServiceKey.generate("sts-session");
+    static final String KEY_ID = "ASIAAAAAAAAAAAAAAAAA";
+
+    final SessionTokenIssuer issuer = new SessionTokenIssuer(SIGNING, ENCRYPTION);
+    final SessionTokenVerifier verifier = new SessionTokenVerifier(SIGNING.publicJwks(), ENCRYPTION);
+
+    static SessionClaims session(Instant issued, Instant expires) {
+        return new SessionClaims(KEY_ID, "s3cr3t/of/forty/characters/xxxxxxxxxxxx", "123456789012",
+                "arn:aws:sts::123456789012:assumed-role/app/alice", "AROAAAAAAAAAAAAAAAAA:alice",
+                "arn:aws:iam::123456789012:role/app", "AssumedRole", issued, expires, issued,
+                "{\"Version\":\"2012-10-17\"}", List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), Map.of("team", "core"),
+                List.of("team"), "alice@example.com", null, true);
+    }
+
+    @Test
+    void roundTripsEveryClaim() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SessionClaims sent = session(now, now.plusSeconds(900));
+        assertThat(verifier.verify(issuer.issue(sent), KEY_ID)).isEqualTo(sent);
+    }
+
+    @Test
+    void theSecretIsNotReadableInTheToken() {
+        String token = issuer.issue(session(Instant.now(), Instant.now().plusSeconds(900)));
+        assertThat(token.split("\\.")).hasSize(5);
+        for (String part : token.split("\\.")) {
+            String decoded = new String(Base64.getUrlDecoder().decode(part), StandardCharsets.ISO_8859_1);
+            assertThat(decoded).doesNotContain("s3cr3t").doesNotContain("assumed-role");
+        }
+        assertThat(session(Instant.now(), Instant.now()).toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void expiredIsExpiredTokenAndEverythingElseInvalid() {
+        Instant past = Instant.now().minusSeconds(3600);
+        assertCode(() -> verifier.verify(issuer.issue(session(past, past.plusSeconds(900))), KEY_ID), "ExpiredToken");
+        String token = issuer.issue(session(Instant.now(), Instant.now().plusSeconds(900)));
+        assertCode(() -> verifier.verify(token, "ASIABBBBBBBBBBBBBBBB"), "InvalidClientTokenId");
+        char last = token.charAt(token.length() - 3);
+        assertCode(() -> verifier.verify(token.substring(0, token.length() - 3) + (last == 'A' ? 'B' : 'A')
+                + token.substring(token.length() - 2), KEY_ID), "InvalidClientTokenId");
+        assertCode(() -> verifier.verify("not.a.token", KEY_ID), "InvalidClientTokenId");
+        assertCode(() -> verifier.verify(null, KEY_ID), "InvalidClientTokenId");
+    }
+
+    @Test
+    void aTokenSignedByAnyoneElseOrEncryptedToAnotherKeyIsInvalid() {
+        Instant now = Instant.now();
+        String forged = new SessionTokenIssuer(ServiceKey.generate("sts-service"), ENCRYPTION).issue(session(now, now.plusSeconds(900)));
+        assertCode(() -> verifier.verify(forged, KEY_ID), "InvalidClientTokenId");
+        String elsewhere = new SessionTokenIssuer(SIGNING, ServiceKey.generate("sts-session")).issue(session(now, now.plusSeconds(900)));
+        assertCode(() -> verifier.verify(elsewhere, KEY_ID), "InvalidClientTokenId");
+    }
+
+    @Test
+    void aRetiredSigningKeyVerifiesWhileItIsStillPublished() throws Exception {
+        ServiceKey next = ServiceKey.generate("sts-service");
+        Instant now = Instant.now();
+        String old = issuer.issue(session(now, now.plusSeconds(900)));
+        String fresh = new SessionTokenIssuer(next, ENCRYPTION).issue(session(now, now.plusSeconds(900)));
+        JsonWebKeySet published = new JsonWebKeySet(SIGNING.publicJwks());
+        new JsonWebKeySet(next.publicJwks()).getJsonWebKeys().forEach(published::addJsonWebKey);
+        String both = published.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        SessionTokenVerifier rotated = new SessionTokenVerifier(both, ENCRYPTION);
+        assertThat(rotated.verify(old, KEY_ID).arn()).endsWith("/alice");
+        assertThat(rotated.verify(fresh, KEY_ID).arn()).endsWith("/alice");
+        // once the retired key is withdrawn, its tokens stop working
+        assertCode(() -> new SessionTokenVerifier(next.publicJwks(), ENCRYPTION).verify(old, KEY_ID), "InvalidClientTokenId");
+    }
+
+    private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(IamException.class, e -> assertThat(e.code().awsCode()).isEqualTo(code));
+    }
+}
