@@ -18,6 +18,8 @@ public enum ErrorCode {
     CONCURRENT_MODIFICATION("ConcurrentModification", 409),
     UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
     ACCESS_DENIED("AccessDenied", 403),
+    /** A TOTP code that is wrong, stale or already used (EnableMFADevice, ResyncMFADevice, MFA sign-in). */
+    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     EXPIRED_TOKEN("ExpiredToken", 400),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
