@@ -7,18 +7,18 @@ import dev.openiam.internalauth.TokenIssuer;
 import java.nio.file.Path;
 
 /** The other services as the tests play them: each signs with its test-only key from src/test/resources/trust. */
-final class PeerServices {
+public final class PeerServices {
 
-    static final ServiceKey POLICY = key("policy-service");
-    static final ServiceKey STS = key("sts-service");
+    public static final ServiceKey POLICY = key("policy-service");
+    public static final ServiceKey STS = key("sts-service");
     /** identity-service's own key: it is not allowed to call itself for anything. */
-    static final ServiceKey IDENTITY = key("identity-service");
+    public static final ServiceKey IDENTITY = key("identity-service");
 
     private PeerServices() {
     }
 
     /** A token of {@code key}'s service for one call to identity-service. */
-    static String token(ServiceKey key, Purpose purpose, String method, String path, byte[] body) {
+    public static String token(ServiceKey key, Purpose purpose, String method, String path, byte[] body) {
         return new TokenIssuer(key).issue("identity-service", purpose, method, path, body, null, null);
     }
 
