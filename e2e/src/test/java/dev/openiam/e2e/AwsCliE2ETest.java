@@ -37,7 +37,7 @@ class AwsCliE2ETest {
     }
 
     /** Output of the command; on failure an assertion error with the output. */
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    static String run(List<String> command) throws IOException, InterruptedException {
         Path home = Files.createDirectories(Path.of("target/aws-home")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
