@@ -170,6 +170,46 @@ class MfaE2ETest {
         }
     }
 
+    /**
+     * AWS's documented policy for users who manage their own MFA device: with a long-term key (no MFA), a user may
+     * create a device and enable it for itself, and nothing else — not for another user, not ListUsers.
+     */
+    @Test
+    @Order(5)
+    void aUserManagesItsOwnDeviceUnderAwssSelfServicePolicy() {
+        String user = "self-" + run;
+        root.createUser(b -> b.userName(user));
+        root.createUser(b -> b.userName("other-" + run));
+        AccessKey key = root.createAccessKey(b -> b.userName(user)).accessKey();
+        root.putUserPolicy(b -> b.userName(user).policyName("own-mfa").policyDocument(statements(
+                "{\"Effect\":\"Allow\",\"Action\":\"iam:CreateVirtualMFADevice\",\"Resource\":\"arn:aws:iam::*:mfa/*\"}",
+                "{\"Effect\":\"Allow\",\"Action\":[\"iam:EnableMFADevice\",\"iam:ListMFADevices\",\"iam:GetUser\"],"
+                        + "\"Resource\":\"arn:aws:iam::*:user/${aws:username}\"}",
+                "{\"Effect\":\"Deny\",\"NotAction\":[\"iam:CreateVirtualMFADevice\",\"iam:EnableMFADevice\",\"iam:GetUser\","
+                        + "\"iam:ListMFADevices\",\"sts:GetSessionToken\"],\"Resource\":\"*\","
+                        + "\"Condition\":{\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"false\"}}}")));
+        try (IamClient self = Clients.iam(key.accessKeyId(), key.secretAccessKey())) {
+            VirtualMFADevice device = self.createVirtualMFADevice(b -> b.virtualMFADeviceName(user)).virtualMFADevice();
+            String seed = device.base32StringSeed().asUtf8String();
+            SEEDS.add(seed);
+            assertError(() -> self.enableMFADevice(b -> b.userName("other-" + run).serialNumber(device.serialNumber())
+                    .authenticationCode1(Authenticator.code(seed, -1)).authenticationCode2(Authenticator.code(seed, 0))),
+                    403, "AccessDenied");
+            self.enableMFADevice(b -> b.serialNumber(device.serialNumber())
+                    .authenticationCode1(Authenticator.code(seed, -1)).authenticationCode2(Authenticator.code(seed, 0)));
+            assertThat(self.listMFADevices().mfaDevices()).extracting(d -> d.serialNumber()).containsExactly(device.serialNumber());
+            assertError(self::listUsers, 403, "AccessDenied");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void boto3EnablesADeviceWithPyotpCodes() throws Exception {
+        RequiredClients.boto3();
+        assertThat(AwsCliE2ETest.run(List.of(RequiredClients.PYTHON.toString(),
+                Path.of("src/test/scripts/boto3_mfa.py").toAbsolutePath().toString()))).contains("boto3 mfa: ok");
+    }
+
     static final String ALLOW_GET_USER = "{\"Effect\":\"Allow\",\"Action\":\"iam:GetUser\",\"Resource\":\"*\"}";
 
     static String statements(String... statements) {
@@ -177,7 +217,7 @@ class MfaE2ETest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void noSeedAppearsInAnyLogLine() throws IOException {
         create("logged-" + run);
         assertThat(SEEDS).isNotEmpty();

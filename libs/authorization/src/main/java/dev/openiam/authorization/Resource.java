@@ -60,7 +60,9 @@ public sealed interface Resource {
         @Override
         public String arn(QueryRequest request, CallerRef caller, Entity found) {
             String url = required(request, parameter);
-            return iam(caller, type + "/" + (url.regionMatches(true, 0, "https://", 0, 8) ? url.substring(8) : url));
+            String hostAndPath = url.regionMatches(true, 0, "https://", 0, 8) ? url.substring(8) : url;
+            // stored without a trailing slash: the ARN the provider will have
+            return iam(caller, type + "/" + hostAndPath.replaceAll("/+$", ""));
         }
     }
 

@@ -113,7 +113,7 @@ class ResourcesTest {
 
     @Test
     void anOidcProviderBeingCreatedIsItsUrlWithoutTheScheme() {
-        assertThat(checks("CreateOpenIDConnectProvider", Map.of("Url", "https://idp.example.com/tenant"), Map.of()))
+        assertThat(checks("CreateOpenIDConnectProvider", Map.of("Url", "https://idp.example.com/tenant/"), Map.of()))
                 .extracting(Check::resource).containsExactly(A + "oidc-provider/idp.example.com/tenant");
     }
 }
