@@ -1,24 +1,10 @@
 """boto3 and pyotp (Debian's), unchanged, against the local IAM: a virtual MFA device enabled with codes an
 authenticator app would show, and an OIDC provider. Needs IAM_ENDPOINT and the AWS_* variables of local.env."""
 import datetime
-import os
-import random
 
-import boto3
 import pyotp
-from botocore.exceptions import ClientError
 
-iam = boto3.client("iam", endpoint_url=os.environ["IAM_ENDPOINT"], region_name=os.environ.get("AWS_REGION", "us-east-1"))
-run = "py%d" % random.randint(0, 10**9)
-
-
-def expect(code, fn, **kwargs):
-    try:
-        fn(**kwargs)
-    except ClientError as e:
-        assert e.response["Error"]["Code"] == code, (code, e.response["Error"])
-        return
-    raise AssertionError("expected %s from %s" % (code, fn.__name__))
+from local_iam import expect, iam, run
 
 
 iam.create_user(UserName="mfa-" + run)

@@ -47,6 +47,8 @@ class AwsCliE2ETest {
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
         env.put("AWS_PAGER", "");
+        // the scripts import a shared module beside them: no __pycache__ in the source tree
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.remove("AWS_PROFILE");
         env.remove("AWS_SESSION_TOKEN");
         Process process = builder.start();

@@ -70,9 +70,7 @@ class MfaDeviceTest {
         String seed = new String(Base64.getDecoder().decode(created.getString("VirtualMFADevice.Base32StringSeed")), StandardCharsets.US_ASCII);
         assertThat(seed).matches("[A-Z2-7]{64}");
         byte[] png = Base64.getDecoder().decode(created.getString("VirtualMFADevice.QRCodePNG"));
-        var image = ImageIO.read(new ByteArrayInputStream(png));
-        String uri = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
-        assertThat(uri).isEqualTo("otpauth://totp/openiam:phone@" + api.accountId() + "?secret=" + seed + "&issuer=openiam");
+        assertThat(scan(png)).isEqualTo("otpauth://totp/openiam:phone@" + api.accountId() + "?secret=" + seed + "&issuer=openiam");
 
         Row row = pool.preparedQuery("select seed_ciphertext, kek_id from identity.mfa_devices where serial_number = $1")
                 .execute(Tuple.of(serial)).await().atMost(Duration.ofSeconds(10)).iterator().next();
@@ -88,6 +86,21 @@ class MfaDeviceTest {
         iam.error(400, "ValidationError", "CreateVirtualMFADevice", "VirtualMFADeviceName", "no spaces");
         iam.error(400, "ValidationError", "CreateVirtualMFADevice", "VirtualMFADeviceName", "x", "Path", "nope");
         assertThat(api.revision()).as("refused creations write nothing").isEqualTo(before + 1);
+    }
+
+    @Test
+    void theQrCodeNamesTheAccountByItsAliasWhenItHasOne() throws Exception {
+        String alias = "corp-" + api.accountId();
+        iam.ok("CreateAccountAlias", "AccountAlias", alias);
+        XmlPath created = iam.ok("CreateVirtualMFADevice", "VirtualMFADeviceName", "a@b");
+        byte[] png = Base64.getDecoder().decode(created.getString("VirtualMFADevice.QRCodePNG"));
+        String uri = scan(png);
+        assertThat(uri).startsWith("otpauth://totp/openiam:a%40b@" + alias + "?secret=");
+    }
+
+    private static String scan(byte[] png) throws Exception {
+        var image = ImageIO.read(new ByteArrayInputStream(png));
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
     }
 
     @Test
