@@ -1,21 +1,5 @@
 """boto3, unchanged, against the local IAM. Needs IAM_ENDPOINT and the AWS_* variables of local.env."""
-import os
-import random
-
-import boto3
-from botocore.exceptions import ClientError
-
-iam = boto3.client("iam", endpoint_url=os.environ["IAM_ENDPOINT"], region_name=os.environ.get("AWS_REGION", "us-east-1"))
-run = "py%d" % random.randint(0, 10**9)
-
-
-def expect(code, fn, **kwargs):
-    try:
-        fn(**kwargs)
-    except ClientError as e:
-        assert e.response["Error"]["Code"] == code, (code, e.response["Error"])
-        return
-    raise AssertionError("expected %s from %s" % (code, fn.__name__))
+from local_iam import expect, iam, run
 
 
 user = iam.create_user(UserName="bob-" + run, Tags=[{"Key": "team", "Value": "core"}])["User"]

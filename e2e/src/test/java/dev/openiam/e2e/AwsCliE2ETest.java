@@ -51,12 +51,12 @@ class AwsCliE2ETest {
     }
 
     /** Output of the command; on failure an assertion error with the output. */
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    static String run(List<String> command) throws IOException, InterruptedException {
         return run(command, LocalSystem.get().clientEnvironment());
     }
 
     /** Output of the command run with {@code environment}; on failure an assertion error with the output. */
-    private static String run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+    static String run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         Path home = Files.createDirectories(Path.of("target/aws-home")).toAbsolutePath();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -66,6 +66,8 @@ class AwsCliE2ETest {
         env.put("AWS_CONFIG_FILE", home.resolve("config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
         env.put("AWS_PAGER", "");
+        // the scripts import a shared module beside them: no __pycache__ in the source tree
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.remove("AWS_PROFILE");
         env.remove("AWS_SESSION_TOKEN");
         Process process = builder.start();

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.iam.model.GetCredentialReportResponse;
 import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 import software.amazon.awssdk.services.iam.model.StatusType;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,13 @@ class CredentialReportE2ETest {
             AccessKey used = root.createAccessKey(b -> b.userName("keys")).accessKey();
             AccessKey unused = root.createAccessKey(b -> b.userName("keys")).accessKey();
             root.updateAccessKey(b -> b.userName("keys").accessKeyId(unused.accessKeyId()).status(StatusType.INACTIVE));
+            // an MFA device for the console user and one for root
+            for (String owner : new String[]{"console", null}) {
+                VirtualMFADevice device = root.createVirtualMFADevice(b -> b.virtualMFADeviceName("phone-" + (owner == null ? "root" : owner))).virtualMFADevice();
+                String seed = device.base32StringSeed().asUtf8String();
+                root.enableMFADevice(b -> b.userName(owner).serialNumber(device.serialNumber())
+                        .authenticationCode1(Authenticator.code(seed, -1)).authenticationCode2(Authenticator.code(seed, 0)));
+            }
             Instant before = Instant.now().minusSeconds(1);
             try (IamClient keys = Clients.iam(used.accessKeyId(), used.secretAccessKey())) {
                 // denied by policy (it has none), yet the key was used: AWS records it too
@@ -78,14 +86,15 @@ class CredentialReportE2ETest {
             assertThat(rows.keySet()).containsExactly("<root_account>", "bare", "console", "keys");
             String arn = "arn:aws:iam::" + account.accountId() + ":";
             assertThat(rows.get("<root_account>")).containsEntry("arn", arn + "root").containsEntry("password_enabled", "not_supported")
-                    .containsEntry("password_last_used", "no_information").containsEntry("mfa_active", "false")
+                    .containsEntry("password_last_used", "no_information").containsEntry("mfa_active", "true")
                     .containsEntry("access_key_1_active", "true").containsEntry("access_key_1_last_used_service", "iam")
                     .containsEntry("access_key_2_active", "false").containsEntry("access_key_2_last_rotated", "N/A");
             assertThat(rows.get("bare")).containsEntry("arn", arn + "user/bare").containsEntry("password_enabled", "false")
                     .containsEntry("password_last_used", "N/A").containsEntry("password_last_changed", "N/A")
                     .containsEntry("access_key_1_active", "false").containsEntry("access_key_1_last_rotated", "N/A")
                     .containsEntry("cert_1_active", "false").containsEntry("cert_2_last_rotated", "N/A");
-            assertThat(rows.get("console")).containsEntry("password_enabled", "true").containsEntry("password_last_used", "no_information")
+            assertThat(rows.get("bare")).containsEntry("mfa_active", "false");
+            assertThat(rows.get("console")).containsEntry("mfa_active", "true").containsEntry("password_enabled", "true").containsEntry("password_last_used", "no_information")
                     .containsEntry("password_next_rotation", "N/A");
             assertThat(Instant.parse(rows.get("console").get("password_last_changed").replace("+00:00", "Z"))).isAfter(before.minusSeconds(60));
             assertThat(rows.get("keys")).containsEntry("access_key_1_active", "true")

@@ -145,6 +145,11 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         return home.resolve("keys");
     }
 
+    /** The services' logs, one file per component. */
+    public Path logsDir() {
+        return home.resolve("logs");
+    }
+
     /** The policy-service endpoint. */
     public URI policyEndpoint() {
         return URI.create(value("IAM_POLICY_ENDPOINT"));

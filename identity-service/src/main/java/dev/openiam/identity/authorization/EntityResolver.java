@@ -6,6 +6,8 @@ import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.group.persistence.GroupRepository;
 import dev.openiam.identity.instanceprofile.persistence.InstanceProfileRepository;
+import dev.openiam.identity.mfa.persistence.MfaDeviceRepository;
+import dev.openiam.identity.oidcprovider.persistence.OidcProviderRepository;
 import dev.openiam.identity.role.persistence.RoleRepository;
 import dev.openiam.identity.tag.TagStore;
 import dev.openiam.identity.user.persistence.UserEntity;
@@ -33,9 +35,14 @@ public class EntityResolver {
     private final InstanceProfileRepository profiles;
     private final AccessKeyRepository keys;
     private final TagStore tags;
+    private final MfaDeviceRepository mfaDevices;
+    private final OidcProviderRepository oidcProviders;
 
     public EntityResolver(UserRepository users, GroupRepository groups, RoleRepository roles, InstanceProfileRepository profiles,
-                          AccessKeyRepository keys, TagStore tags) {
+                          AccessKeyRepository keys, TagStore tags, MfaDeviceRepository mfaDevices,
+                          OidcProviderRepository oidcProviders) {
+        this.mfaDevices = mfaDevices;
+        this.oidcProviders = oidcProviders;
         this.users = users;
         this.groups = groups;
         this.roles = roles;
@@ -72,6 +79,11 @@ public class EntityResolver {
                     : tags.tagsOf(p.instanceProfileId).map(t -> new Entity(p.arn, p.path, p.instanceProfileName, t, null)));
             case EntityRef.ACCESS_KEY -> keys.findById(ref.name()).chain(key -> key == null || !account.equals(key.accountId)
                     || key.userId == null ? none() : users.findById(key.userId).chain(this::user));
+            // MFA devices and OIDC providers are named by their ARN (a device's serial number) and keep their tags under it
+            case "mfa" -> mfaDevices.findBySerial(account, ref.arn()).chain(d -> d == null ? none()
+                    : tags.tagsOf(d.serialNumber).map(t -> new Entity(d.serialNumber, d.path, d.deviceName, t, null)));
+            case "oidc-provider" -> oidcProviders.findByArn(account, ref.arn()).chain(p -> p == null ? none()
+                    : tags.tagsOf(p.arn).map(t -> new Entity(p.arn, "/", p.url, t, null)));
             default -> none();
         };
     }

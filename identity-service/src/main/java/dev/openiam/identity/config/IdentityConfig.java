@@ -23,6 +23,10 @@ public interface IdentityConfig {
     @WithDefault("http://127.0.0.1:8082")
     String policyServiceUrl();
 
+    /** The issuer authenticator apps show for this system's virtual MFA devices (the otpauth URI's {@code issuer}). */
+    @WithDefault("openiam")
+    String mfaIssuer();
+
     Bootstrap bootstrap();
 
     /** Recording when each access key was last used (GetAccessKeyLastUsed, the credential report). */

@@ -14,8 +14,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts access-key secrets at rest with AES-256-GCM under the key-encryption key from config (never
- * the database). The access key id is the associated data, so a ciphertext cannot be moved to another key.
+ * Encrypts secrets at rest (access-key secrets, MFA seeds) with AES-256-GCM under the key-encryption key from
+ * config (never the database). The id of what the secret belongs to (the access key id, the MFA device's serial
+ * number) is the associated data, so a ciphertext cannot be moved to another key or device.
  */
 @ApplicationScoped
 public class SecretCipher {
@@ -67,32 +68,32 @@ public class SecretCipher {
     public record Sealed(byte[] ciphertext, byte[] nonce, String kekId) {
     }
 
-    public Sealed seal(String accessKeyId, String secret) {
+    public Sealed seal(String associatedData, String secret) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, accessKeyId);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, associatedData);
             return new Sealed(cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8)), nonce, kekId);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt a secret", e);
         }
     }
 
-    public String open(String accessKeyId, byte[] ciphertext, byte[] nonce, String sealedKekId) {
+    public String open(String associatedData, byte[] ciphertext, byte[] nonce, String sealedKekId) {
         if (!kekId.equals(sealedKekId)) {
-            throw new IllegalStateException("secret of " + accessKeyId + " is sealed under unknown key " + sealedKekId);
+            throw new IllegalStateException("the secret of " + associatedData + " is sealed under unknown key " + sealedKekId);
         }
         try {
-            return new String(cipher(Cipher.DECRYPT_MODE, nonce, accessKeyId).doFinal(ciphertext), StandardCharsets.UTF_8);
+            return new String(cipher(Cipher.DECRYPT_MODE, nonce, associatedData).doFinal(ciphertext), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot decrypt the secret of " + accessKeyId, e);
+            throw new IllegalStateException("cannot decrypt the secret of " + associatedData, e);
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce, String accessKeyId) throws GeneralSecurityException {
+    private Cipher cipher(int mode, byte[] nonce, String associatedData) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, kek, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(accessKeyId.getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher;
     }
 }

@@ -54,7 +54,7 @@ public class QueryAuthorizer {
         CallerRef ref = new CallerRef(caller.accountId(), caller.arn());
         Set<EntityRef> lookups = action.lookups(request, ref);
         Uni<Map<EntityRef, Entity>> resolved = lookups.isEmpty() ? Uni.createFrom().item(Map.of()) : resolver.resolve(caller, lookups);
-        Map<String, Object> global = GlobalKeys.of(call, Instant.now());
+        Map<String, Object> global = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), Instant.now());
         // the entities and the account's revisions are read side by side (two connections), not one after the other
         return Uni.combine().all().unis(resolved, revisions.current(caller.accountId())).asTuple().chain(both -> {
             Map<EntityRef, Entity> stored = both.getItem1();

@@ -75,7 +75,7 @@ public final class ActionDescription {
 
     /** Whether the action creates its resource (which so has no stored tags yet). */
     public boolean creates() {
-        return resources.get(0) instanceof Resource.Created;
+        return resources.get(0) instanceof Resource.Created || resources.get(0) instanceof Resource.CreatedFromUrl;
     }
 
     /** The entities to resolve before {@link #checks} (each once). */

@@ -5,6 +5,7 @@ import dev.openiam.authorization.Resource.Any;
 import dev.openiam.authorization.Resource.ByArn;
 import dev.openiam.authorization.Resource.Collection;
 import dev.openiam.authorization.Resource.Created;
+import dev.openiam.authorization.Resource.CreatedFromUrl;
 import dev.openiam.authorization.Resource.KeyOwner;
 import dev.openiam.authorization.Resource.Named;
 import dev.openiam.authorization.Resource.Renamed;
@@ -31,7 +32,11 @@ public final class IamAuthorizations {
      * checks that every other listed key is set whenever the request supplies it.
      */
     public static final Map<String, String> NOT_SUPPLIED = Map.of(
-            "iam:RoleTemplateARN", "role templates are not served");
+            "iam:RoleTemplateARN", "role templates are not served",
+            "iam:RegisterSecurityKey", "FIDO security keys are not served (virtual MFA devices only)",
+            "iam:FIDO-certification", "FIDO security keys are not served (virtual MFA devices only)",
+            "iam:FIDO-FIPS-140-2-certification", "FIDO security keys are not served (virtual MFA devices only)",
+            "iam:FIDO-FIPS-140-3-certification", "FIDO security keys are not served (virtual MFA devices only)");
 
     private static final IamAuthorizations INSTANCE = new IamAuthorizations();
 
@@ -88,6 +93,25 @@ public final class IamAuthorizations {
                 "ChangePassword")) {
             identity(name, new UserOrCaller()).add();
         }
+        // virtual MFA devices and OpenID Connect providers (issue 9): the device actions act on the device (mfa, by its
+        // serial number, the device ARN), assigning and listing act on the user (or the caller); the lists have no resource
+        ByArn mfa = new ByArn("mfa", "SerialNumber");
+        identity("CreateVirtualMFADevice", new Created("mfa", "VirtualMFADeviceName")).add();
+        for (String name : List.of("DeleteVirtualMFADevice", "TagMFADevice", "UntagMFADevice", "ListMFADeviceTags")) {
+            identity(name, mfa).add();
+        }
+        for (String name : List.of("EnableMFADevice", "DeactivateMFADevice", "ResyncMFADevice", "GetMFADevice", "ListMFADevices")) {
+            identity(name, new UserOrCaller()).add();
+        }
+        identity("ListVirtualMFADevices", new Any()).add();
+        ByArn oidc = new ByArn("oidc-provider", "OpenIDConnectProviderArn");
+        identity("CreateOpenIDConnectProvider", new CreatedFromUrl("oidc-provider", "Url")).add();
+        for (String name : List.of("GetOpenIDConnectProvider", "DeleteOpenIDConnectProvider", "AddClientIDToOpenIDConnectProvider",
+                "RemoveClientIDFromOpenIDConnectProvider", "UpdateOpenIDConnectProviderThumbprint", "TagOpenIDConnectProvider",
+                "UntagOpenIDConnectProvider", "ListOpenIDConnectProviderTags")) {
+            identity(name, oidc).add();
+        }
+        identity("ListOpenIDConnectProviders", new Any()).add();
         // the account
         for (String name : List.of("CreateAccountAlias", "DeleteAccountAlias", "ListAccountAliases", "GetAccountSummary",
                 "GetAccountAuthorizationDetails", "UpdateAccountPasswordPolicy", "GetAccountPasswordPolicy",

@@ -47,6 +47,25 @@ public sealed interface Resource {
         }
     }
 
+    /**
+     * An OpenID Connect provider being created: {@code oidc-provider/} and its URL without the scheme, the ARN AWS
+     * gives it (CreateOpenIDConnectProvider).
+     */
+    record CreatedFromUrl(String type, String parameter) implements Resource {
+        @Override
+        public EntityRef lookup(QueryRequest request, CallerRef caller) {
+            return null;
+        }
+
+        @Override
+        public String arn(QueryRequest request, CallerRef caller, Entity found) {
+            String url = required(request, parameter);
+            String hostAndPath = url.regionMatches(true, 0, "https://", 0, 8) ? url.substring(8) : url;
+            // stored without a trailing slash: the ARN the provider will have
+            return iam(caller, type + "/" + hostAndPath.replaceAll("/+$", ""));
+        }
+    }
+
     /** Access-key actions and GetUser act on {@code UserName}, or without it on the calling user. */
     record UserOrCaller() implements Resource {
         @Override

@@ -30,7 +30,9 @@ class ConditionKeysTest {
             Map.entry("NewUserName", "alice2"), Map.entry("NewGroupName", "devs2"), Map.entry("NewPath", "/new/"),
             Map.entry("Path", "/p/"), Map.entry("PermissionsBoundary", BOUNDARY), Map.entry("AWSServiceName", "ec2.amazonaws.com"),
             Map.entry("Tags.member.1.Key", "Stored"), Map.entry("Tags.member.1.Value", "yes"),
-            Map.entry("TagKeys.member.1", "Removed")));
+            Map.entry("TagKeys.member.1", "Removed"), Map.entry("VirtualMFADeviceName", "phone"),
+            Map.entry("SerialNumber", "arn:aws:iam::" + ACCOUNT + ":mfa/phone"), Map.entry("Url", "https://idp.example.com"),
+            Map.entry("OpenIDConnectProviderArn", "arn:aws:iam::" + ACCOUNT + ":oidc-provider/idp.example.com")));
     private static final Entity STORED = new Entity("arn:aws:iam::" + ACCOUNT + ":user/eng/alice", "/eng/", "alice",
             List.of(new Tag("team", "core")), BOUNDARY);
 

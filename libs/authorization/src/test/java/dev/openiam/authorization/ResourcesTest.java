@@ -95,4 +95,25 @@ class ResourcesTest {
         assertThat(IamAuthorizations.get().namesOwnedBy(Owner.POLICY)).contains("AttachUserPolicy", "CreatePolicy",
                 "SimulatePrincipalPolicy").doesNotContain("CreateUser");
     }
+
+    @Test
+    void mfaDevicesAreAuthorizedByTheirSerialNumberAndAssigningActsOnTheUser() {
+        Entity phone = new Entity(A + "mfa/team/phone", "/team/", "phone", List.of(new Tag("k", "v")), null);
+        String serial = A + "mfa/team/phone";
+        assertThat(checks("TagMFADevice", Map.of("SerialNumber", serial, "Tags.member.1.Key", "a", "Tags.member.1.Value", "b"),
+                Map.of(EntityRef.byArn("mfa", serial), phone)))
+                .extracting(Check::resource, c -> c.context().get("aws:ResourceTag/k"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(serial, "v"));
+        assertThat(checks("CreateVirtualMFADevice", Map.of("VirtualMFADeviceName", "phone", "Path", "/team/"), Map.of()))
+                .extracting(Check::resource).containsExactly(serial);
+        assertThat(checks("EnableMFADevice", Map.of("SerialNumber", serial), Map.of())).extracting(Check::resource)
+                .containsExactly(CALLER.arn());
+        assertThat(checks("ListVirtualMFADevices", Map.of(), Map.of())).extracting(Check::resource).containsExactly("*");
+    }
+
+    @Test
+    void anOidcProviderBeingCreatedIsItsUrlWithoutTheScheme() {
+        assertThat(checks("CreateOpenIDConnectProvider", Map.of("Url", "https://idp.example.com/tenant/"), Map.of()))
+                .extracting(Check::resource).containsExactly(A + "oidc-provider/idp.example.com/tenant");
+    }
 }

@@ -25,6 +25,8 @@ public enum ErrorCode {
     REPORT_NOT_PRESENT("ReportNotPresent", 410),
     REPORT_EXPIRED("ReportExpired", 410),
     REPORT_IN_PROGRESS("ReportInProgress", 404),
+    /** A TOTP code that is wrong, stale or already used (EnableMFADevice, ResyncMFADevice, MFA sign-in). */
+    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     EXPIRED_TOKEN("ExpiredToken", 400),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),

@@ -12,7 +12,7 @@ class ErrorCodeTest {
     @CsvSource({
             "NoSuchEntity,404,Sender", "EntityAlreadyExists,409,Sender", "LimitExceeded,409,Sender",
             "DeleteConflict,409,Sender", "ValidationError,400,Sender", "MalformedPolicyDocument,400,Sender",
-            "AccessDenied,403,Sender", "ServiceFailure,500,Receiver", "ServiceUnavailable,503,Receiver"})
+            "AccessDenied,403,Sender", "InvalidAuthenticationCode,403,Sender", "ServiceFailure,500,Receiver", "ServiceUnavailable,503,Receiver"})
     void carriesAwsCodeStatusAndFault(String awsCode, int status, String fault) {
         ErrorCode code = ErrorCode.fromAwsCode(awsCode);
         assertThat(code).isNotNull();

@@ -16,11 +16,13 @@ public enum Purpose {
     /** a projecting service reads an account's principals from identity-service. */
     SNAPSHOT,
     /** the console (or sts-service) checks a console password with identity-service. */
-    SIGN_IN;
+    SIGN_IN,
+    /** a service (sts-service's GetSessionToken, the console's sign-in) asks identity-service to check a TOTP code. */
+    VERIFY_MFA;
 
     /** The value of the {@code pur} claim. */
     public String claim() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The purpose a {@code pur} claim or configuration key names, or {@code null}. */

@@ -63,6 +63,9 @@ public final class TokenIssuer {
             if (caller.accessKeyId() != null) {
                 claims.claim(Claim.ACCESS_KEY_ID, caller.accessKeyId());
             }
+            if (caller.mfaAuthenticatedAt() != null) {
+                claims.claim(Claim.MFA_AUTHENTICATED_AT, caller.mfaAuthenticatedAt().getEpochSecond());
+            }
         }
         if (action != null) {
             claims.claim(Claim.ACTION, action);
@@ -110,6 +113,7 @@ public final class TokenIssuer {
         static final String ACCESS_KEY_ID = "akid";
         static final String ROOT = "root";
         static final String ACTION = "act";
+        static final String MFA_AUTHENTICATED_AT = "mfa";
 
         private Claim() {
         }

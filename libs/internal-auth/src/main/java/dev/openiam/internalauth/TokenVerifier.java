@@ -152,8 +152,10 @@ public final class TokenVerifier {
         if (arn == null || account == null) {
             return null;
         }
+        Long mfa = claims.getClaimValue(Claim.MFA_AUTHENTICATED_AT, Long.class);
         return new CallerClaims(arn, account, claims.getStringClaimValue(Claim.PRINCIPAL_ID),
-                claims.getStringClaimValue(Claim.ACCESS_KEY_ID), Boolean.TRUE.equals(claims.getClaimValue(Claim.ROOT)));
+                claims.getStringClaimValue(Claim.ACCESS_KEY_ID), Boolean.TRUE.equals(claims.getClaimValue(Claim.ROOT)),
+                mfa == null ? null : java.time.Instant.ofEpochSecond(mfa));
     }
 
     /** The token of an {@code Authorization: Bearer …} header, or {@code null}. */

@@ -62,6 +62,22 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aCallerAuthenticatedWithMfaKeepsItsMfaTimeAndOthersHaveNone() {
+        CallerClaims withMfa = new CallerClaims(ALICE.arn(), ALICE.accountId(), ALICE.principalId(), ALICE.accessKeyId(), false,
+                java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        String token = new TokenIssuer(IDENTITY, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, withMfa, null);
+        assertThat(verifier.verify("Bearer " + token, Purpose.DECIDE, "POST", PATH, BODY).caller()).isEqualTo(withMfa);
+        assertThat(verifyForward(forward(IDENTITY)).caller().mfaAuthenticatedAt()).isNull();
+    }
+
+    @Test
+    void purposesAreNamedInLowerCaseWithHyphens() {
+        assertThat(Purpose.VERIFY_MFA.claim()).isEqualTo("verify-mfa");
+        assertThat(Purpose.fromClaim("verify-mfa")).isEqualTo(Purpose.VERIFY_MFA);
+        assertThat(Purpose.fromClaim("forward")).isEqualTo(Purpose.FORWARD);
+    }
+
+    @Test
     void aServiceMayCallOnItsOwnBehalfAndAGetBindsAnEmptyBody() {
         TokenVerifier identity = new TokenVerifier("identity-service",
                 TrustedKeys.fromJwks(Map.of("sts-service", STS.publicJwks())), Map.of(Purpose.SNAPSHOT, Set.of("sts-service")), clock);

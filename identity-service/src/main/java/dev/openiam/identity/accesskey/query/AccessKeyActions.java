@@ -36,13 +36,8 @@ public class AccessKeyActions implements IamActionGroup {
                 new IamAction("GetAccessKeyLastUsed", this::lastUsed));
     }
 
-    private static String owner(QueryRequest q, Caller caller) {
-        String userName = q.string("UserName");
-        return userName != null ? userName : caller.userName();
-    }
-
     private Uni<Result> create(QueryRequest q, Caller caller) {
-        return keys.create(caller.accountId(), caller.arn(), owner(q, caller)).map(c -> Result.written(r -> r.element("AccessKey",
+        return keys.create(caller.accountId(), caller.arn(), caller.userOrSelf(q.string("UserName"))).map(c -> Result.written(r -> r.element("AccessKey",
                 k -> k.text("UserName", c.value().userName()).text("AccessKeyId", c.value().accessKeyId())
                         .text("Status", c.value().status()).text("SecretAccessKey", c.value().secretAccessKey())
                         .date("CreateDate", c.value().createDate())), c.revision()));
@@ -50,7 +45,7 @@ public class AccessKeyActions implements IamActionGroup {
 
     private Uni<Result> list(QueryRequest q, Caller caller) {
         PageRequest page = PageRequest.of(q.string("Marker"), q.integer("MaxItems"));
-        return keys.list(caller.accountId(), owner(q, caller)).map(all -> {
+        return keys.list(caller.accountId(), caller.userOrSelf(q.string("UserName"))).map(all -> {
             var slice = page.slice(all, key -> key.accessKeyId());
             return Result.of(r -> r.list("AccessKeyMetadata", slice.items(), IamXml::accessKeyMetadata)
                     .page(slice.isTruncated(), slice.marker()));
@@ -58,12 +53,12 @@ public class AccessKeyActions implements IamActionGroup {
     }
 
     private Uni<Result> update(QueryRequest q, Caller caller) {
-        return keys.updateStatus(caller.accountId(), caller.arn(), owner(q, caller), q.required("AccessKeyId"), q.required("Status"))
+        return keys.updateStatus(caller.accountId(), caller.arn(), caller.userOrSelf(q.string("UserName")), q.required("AccessKeyId"), q.required("Status"))
                 .map(c -> Result.empty(c.revision()));
     }
 
     private Uni<Result> delete(QueryRequest q, Caller caller) {
-        return keys.delete(caller.accountId(), caller.arn(), owner(q, caller), q.required("AccessKeyId"))
+        return keys.delete(caller.accountId(), caller.arn(), caller.userOrSelf(q.string("UserName")), q.required("AccessKeyId"))
                 .map(c -> Result.empty(c.revision()));
     }
 

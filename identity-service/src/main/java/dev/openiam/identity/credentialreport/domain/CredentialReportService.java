@@ -7,6 +7,7 @@ import dev.openiam.identity.credentialreport.persistence.CredentialReportEntity;
 import dev.openiam.identity.credentialreport.persistence.CredentialReportRepository;
 import dev.openiam.identity.loginprofile.domain.LoginProfileService;
 import dev.openiam.identity.loginprofile.domain.PasswordUse;
+import dev.openiam.identity.mfa.domain.MfaDeviceService;
 import dev.openiam.identity.user.domain.User;
 import dev.openiam.identity.user.domain.UserService;
 import dev.openiam.model.AccountId;
@@ -53,10 +54,10 @@ public class CredentialReportService {
     private final AccessKeyService keys;
     private final LoginProfileService passwords;
     private final PasswordUse passwordUse;
-    private final MfaStatus mfa;
+    private final MfaDeviceService mfa;
 
     public CredentialReportService(CredentialReportRepository reports, AccountRepository accounts, UserService users,
-                                   AccessKeyService keys, LoginProfileService passwords, PasswordUse passwordUse, MfaStatus mfa) {
+                                   AccessKeyService keys, LoginProfileService passwords, PasswordUse passwordUse, MfaDeviceService mfa) {
         this.reports = reports;
         this.accounts = accounts;
         this.users = users;
@@ -140,7 +141,12 @@ public class CredentialReportService {
     private Uni<List<CredentialReportCsv.Principal>> rows(String accountId) {
         return accounts.findById(accountId).chain(account -> users.all(accountId).chain(userList -> keys.ofAccount(accountId)
                 .chain(keyList -> passwords.passwordsOf(accountId).chain(passwordFacts -> passwordUse.ofAccount(accountId)
-                        .chain(used -> mfa.withActiveMfa(accountId).map(mfaActive -> {
+                        .chain(used -> mfa.withActiveMfa(accountId).map(devices -> {
+                            // the root user is named by the account id here, by MfaDeviceService.ROOT there
+                            Set<String> mfaActive = new java.util.HashSet<>(devices);
+                            if (mfaActive.remove(MfaDeviceService.ROOT)) {
+                                mfaActive.add(accountId);
+                            }
                             List<CredentialReportCsv.Principal> rows = new ArrayList<>();
                             rows.add(principal(true, null, Arn.root(AccountId.of(accountId)).toString(), accountId,
                                     account.createdAt, null, keyList, passwordFacts, used, mfaActive));

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 
 /**
- * For the console (and sts-service): checks a console password. Callers present a token of purpose {@code sign_in}
- * signed with their own key and bound to this exact body ({@code iam.trust.allow.sign_in} names who may).
+ * For the console (and sts-service): checks a console password. Callers present a token of purpose {@code sign-in}
+ * signed with their own key and bound to this exact body ({@code iam.trust.allow.sign-in} names who may).
  */
 @Path(SignInResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)

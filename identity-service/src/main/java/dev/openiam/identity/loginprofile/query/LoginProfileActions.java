@@ -36,27 +36,22 @@ public class LoginProfileActions implements IamActionGroup {
                 new IamAction("ChangePassword", this::changePassword));
     }
 
-    private static String owner(QueryRequest q, Caller caller) {
-        String userName = q.string("UserName");
-        return userName != null ? userName : caller.userName();
-    }
-
     private Uni<Result> create(QueryRequest q, Caller caller) {
-        return profiles.create(caller.accountId(), caller.arn(), owner(q, caller), q.required("Password"), q.bool("PasswordResetRequired"))
+        return profiles.create(caller.accountId(), caller.arn(), caller.userOrSelf(q.string("UserName")), q.required("Password"), q.bool("PasswordResetRequired"))
                 .map(c -> Result.written(r -> r.element("LoginProfile", e -> write(e, c.value())), c.revision()));
     }
 
     private Uni<Result> get(QueryRequest q, Caller caller) {
-        return profiles.get(caller.accountId(), owner(q, caller)).map(p -> Result.of(r -> r.element("LoginProfile", e -> write(e, p))));
+        return profiles.get(caller.accountId(), caller.userOrSelf(q.string("UserName"))).map(p -> Result.of(r -> r.element("LoginProfile", e -> write(e, p))));
     }
 
     private Uni<Result> update(QueryRequest q, Caller caller) {
-        return profiles.update(caller.accountId(), caller.arn(), owner(q, caller), q.string("Password"), q.bool("PasswordResetRequired"))
+        return profiles.update(caller.accountId(), caller.arn(), caller.userOrSelf(q.string("UserName")), q.string("Password"), q.bool("PasswordResetRequired"))
                 .map(c -> Result.empty(c.revision()));
     }
 
     private Uni<Result> delete(QueryRequest q, Caller caller) {
-        return profiles.delete(caller.accountId(), caller.arn(), owner(q, caller)).map(c -> Result.empty(c.revision()));
+        return profiles.delete(caller.accountId(), caller.arn(), caller.userOrSelf(q.string("UserName"))).map(c -> Result.empty(c.revision()));
     }
 
     private Uni<Result> changePassword(QueryRequest q, Caller caller) {

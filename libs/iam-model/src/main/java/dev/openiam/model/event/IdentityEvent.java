@@ -127,4 +127,39 @@ public sealed interface IdentityEvent extends Event {
 
     record AccountPasswordPolicyDeleted() implements IdentityEvent {
     }
+
+    // virtual MFA devices: the seed never appears in an event; userId and userName are null for the root user
+
+    record VirtualMfaDeviceCreated(String serialNumber, String path, String virtualMfaDeviceName, Instant createDate,
+                                   List<Tag> tags) implements IdentityEvent {
+    }
+
+    record MfaDeviceEnabled(String serialNumber, String userId, String userName, boolean root, Instant enableDate)
+            implements IdentityEvent {
+    }
+
+    record MfaDeviceDeactivated(String serialNumber, String userId, String userName, boolean root) implements IdentityEvent {
+    }
+
+    record VirtualMfaDeviceDeleted(String serialNumber) implements IdentityEvent {
+    }
+
+    record MfaDeviceTagsChanged(String serialNumber, List<Tag> tags) implements IdentityEvent {
+    }
+
+    // OpenID Connect providers: each event carries the provider's resulting state, for sts-service's projection
+
+    record OpenIdConnectProviderCreated(String arn, String url, List<String> clientIds, List<String> thumbprints,
+                                        Instant createDate, List<Tag> tags) implements IdentityEvent {
+    }
+
+    record OpenIdConnectProviderUpdated(String arn, String url, List<String> clientIds, List<String> thumbprints)
+            implements IdentityEvent {
+    }
+
+    record OpenIdConnectProviderDeleted(String arn, String url) implements IdentityEvent {
+    }
+
+    record OpenIdConnectProviderTagsChanged(String arn, List<Tag> tags) implements IdentityEvent {
+    }
 }

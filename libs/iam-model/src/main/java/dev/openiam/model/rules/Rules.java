@@ -171,6 +171,14 @@ public final class Rules {
         return value;
     }
 
+    /** A value of {@code min} to {@code max} characters matching {@code pattern} (e.g. an MFA serial number). */
+    public static String matching(String field, String value, int min, int max, String pattern) {
+        required(field, value);
+        length(field, value, min, max);
+        pattern(field, value, Pattern.compile(pattern), pattern);
+        return value;
+    }
+
     public static void length(String field, String value, int min, int max) {
         int length = value.codePointCount(0, value.length());
         if (length < min) {

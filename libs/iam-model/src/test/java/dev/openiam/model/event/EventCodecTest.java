@@ -53,7 +53,8 @@ class EventCodecTest {
 
     @Test
     void everyIdentityEventRoundTrips() {
-        List<IdentityEvent> events = oneOfEach();
+        List<IdentityEvent> events = new java.util.ArrayList<>(oneOfEach());
+        events.addAll(MfaAndOidcEvents.oneOfEach());
         Set<String> covered = events.stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toSet());
         Set<String> all = Arrays.stream(IdentityEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
                 .collect(Collectors.toSet());
