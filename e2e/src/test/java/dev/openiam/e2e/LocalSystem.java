@@ -135,11 +135,6 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         }
     }
 
-    /** Where iam-local writes each service's log ({@code <service>.log}). */
-    public Path logsDir() {
-        return home.resolve("logs");
-    }
-
     /** The services' key pairs, as iam-local generated them ({@code <service>.pem}, {@code <service>.jwks.json}). */
     public Path keysDir() {
         return home.resolve("keys");
