@@ -5,6 +5,8 @@ import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
 import dev.openiam.identity.group.domain.GroupService;
 import dev.openiam.identity.group.persistence.GroupRepository;
 import dev.openiam.identity.instanceprofile.persistence.InstanceProfileRepository;
+import dev.openiam.identity.mfa.persistence.MfaDeviceEntity;
+import dev.openiam.identity.mfa.persistence.MfaDeviceRepository;
 import dev.openiam.identity.role.persistence.RoleRepository;
 import dev.openiam.identity.user.persistence.UserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,9 +28,11 @@ public class AccountSummaryService {
     private final RoleRepository roles;
     private final InstanceProfileRepository profiles;
     private final AccessKeyRepository keys;
+    private final MfaDeviceRepository mfaDevices;
 
     public AccountSummaryService(UserRepository users, GroupRepository groups, RoleRepository roles,
-                                 InstanceProfileRepository profiles, AccessKeyRepository keys) {
+                                 InstanceProfileRepository profiles, AccessKeyRepository keys, MfaDeviceRepository mfaDevices) {
+        this.mfaDevices = mfaDevices;
         this.users = users;
         this.groups = groups;
         this.roles = roles;
@@ -44,6 +48,11 @@ public class AccountSummaryService {
                 .chain(() -> roles.count("accountId", accountId)).invoke(n -> map.put("Roles", n))
                 .chain(() -> profiles.count("accountId", accountId)).invoke(n -> map.put("InstanceProfiles", n))
                 .chain(() -> keys.countOwnedBy(accountId, null)).invoke(n -> map.put("AccountAccessKeysPresent", n > 0 ? 1L : 0L))
+                .chain(() -> mfaDevices.inAccount(accountId)).invoke(devices -> {
+                    map.put("AccountMFAEnabled", devices.stream().anyMatch(d -> d.root && d.assigned()) ? 1L : 0L);
+                    map.put("MFADevices", (long) devices.size());
+                    map.put("MFADevicesInUse", devices.stream().filter(MfaDeviceEntity::assigned).count());
+                })
                 .map(ignored -> {
                     map.put("UsersQuota", 5000L);
                     map.put("GroupsQuota", 300L);
@@ -51,9 +60,6 @@ public class AccountSummaryService {
                     map.put("InstanceProfilesQuota", 1000L);
                     map.put("GroupsPerUserQuota", (long) GroupService.MAX_GROUPS_PER_USER);
                     map.put("AccessKeysPerUserQuota", (long) AccessKeyService.MAX_KEYS);
-                    map.put("AccountMFAEnabled", 0L);
-                    map.put("MFADevices", 0L);
-                    map.put("MFADevicesInUse", 0L);
                     map.put("ServerCertificates", 0L);
                     map.put("ServerCertificatesQuota", 20L);
                     map.put("SigningCertificatesPerUserQuota", 2L);

@@ -165,8 +165,12 @@ class MfaDeviceTest {
 
         Set<String> active = withActiveMfa();
         assertThat(active).containsExactlyInAnyOrder(MfaDeviceService.ROOT, aliceId);
+        assertThat(summary("AccountMFAEnabled")).isEqualTo(1);
+        assertThat(summary("MFADevices")).isEqualTo(3);
+        assertThat(summary("MFADevicesInUse")).isEqualTo(2);
         iam.ok("DeactivateMFADevice", "SerialNumber", serial("root-account-mfa-device"));
         assertThat(withActiveMfa()).containsExactly(aliceId);
+        assertThat(summary("AccountMFAEnabled")).isZero();
     }
 
     @Test
@@ -195,6 +199,10 @@ class MfaDeviceTest {
         assertThat(iam.ok("ListMFADeviceTags", "SerialNumber", serial).getList("Tags.member.Key")).containsExactly("team");
         iam.error(404, "NoSuchEntity", "TagMFADevice", "SerialNumber", serial("ghost"), "Tags.member.1.Key", "a", "Tags.member.1.Value", "b");
         iam.error(400, "ValidationError", "ListMFADeviceTags", "SerialNumber", "short");
+    }
+
+    private int summary(String key) {
+        return iam.ok("GetAccountSummary").getInt("SummaryMap.entry.find { it.key == '" + key + "' }.value");
     }
 
     private Set<String> withActiveMfa() {
