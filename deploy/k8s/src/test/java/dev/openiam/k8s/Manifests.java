@@ -50,6 +50,24 @@ final class Manifests {
         return RENDERED.computeIfAbsent(overlay, o -> parse(kustomize(DIR.resolve("overlays").resolve(o))));
     }
 
+    /**
+     * Every rendered overlay's objects and the one-off manifests of operations/ (applied as they are, by hand),
+     * each with where it comes from: what the model and schema checks cover.
+     */
+    static Stream<Map.Entry<String, ObjectNode>> everything() {
+        Stream<Map.Entry<String, ObjectNode>> rendered = overlays().stream()
+                .flatMap(o -> render(o).stream().map(object -> Map.entry(o, object)));
+        try (Stream<Path> files = Files.list(DIR.resolve("operations"))) {
+            List<Map.Entry<String, ObjectNode>> operations = new ArrayList<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                parse(Files.readString(file)).forEach(object -> operations.add(Map.entry(file.getFileName().toString(), object)));
+            }
+            return Stream.concat(rendered, operations.stream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<ObjectNode> ofKind(String overlay, String kind) {
         return render(overlay).stream().filter(o -> o.path("kind").asText().equals(kind)).toList();
     }
@@ -59,7 +77,7 @@ final class Manifests {
     }
 
     static String id(JsonNode object) {
-        return object.path("kind").asText() + "/" + name(object);
+        return object.path("kind").asText() + "/" + name(object) + object.path("metadata").path("generateName").asText();
     }
 
     private static String kustomize(Path dir) {
