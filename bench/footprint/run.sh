@@ -8,12 +8,14 @@
 # Starts its own system with deploy/local/iam-local (IAM_HOME under bench/target/footprint, its own ports), loads it
 # with bench's QueryApiLoad (GetUser and AttachUserPolicy through identity-service, every call decided or performed
 # by policy-service), loads the trivial app with wrk, and prints a Markdown table. Environment: SKIP_BUILD=1,
-# REQUESTS=300 and WARMUP=300 (QueryApiLoad, per operation), CONCURRENCY=1,4, TRIVIAL_LOAD=30s (wrk).
+# REQUESTS=300 and WARMUP=300 (QueryApiLoad, per operation), CONCURRENCY=1,4, TRIVIAL_LOAD=30s (wrk),
+# EXTRA_JAVA_OPTS (added to -Xmx256m for the three processes; MALLOC_ARENA_MAX and the like pass through).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
 OUT=$REPO/bench/target/footprint
 HEAP=-Xmx256m
+JVM_OPTS="$HEAP ${EXTRA_JAVA_OPTS:-}"
 REQUESTS=${REQUESTS:-300}
 WARMUP=${WARMUP:-300}
 CONCURRENCY=${CONCURRENCY:-1,4}
@@ -28,7 +30,7 @@ fi
 CP="$REPO/bench/target/classes:$(cat bench/target/runtime-classpath.txt)"
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-export IAM_HOME=$OUT/home IAM_SERVICE_JAVA_OPTS=$HEAP
+export IAM_HOME=$OUT/home IAM_SERVICE_JAVA_OPTS=$JVM_OPTS
 export IAM_PG_PORT=47432 IAM_KAFKA_PORT=47092 IAM_KAFKA_CONTROLLER_PORT=47093 IAM_IDENTITY_PORT=47081 IAM_POLICY_PORT=47082
 unset DB_URL DB_USER DB_PASSWORD KAFKA_BOOTSTRAP_SERVERS IAM_SERVICES
 
@@ -39,9 +41,9 @@ stop_all() {
 }
 trap stop_all EXIT
 
-echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $HEAP"
+echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $JVM_OPTS${MALLOC_ARENA_MAX:+ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}"
 deploy/local/iam-local start >"$OUT/iam-local.log" 2>&1
-QUARKUS_HTTP_PORT=$TRIVIAL_PORT java $HEAP -jar bench/footprint/trivial-app/target/quarkus-app/quarkus-run.jar >"$OUT/trivial.log" 2>&1 &
+QUARKUS_HTTP_PORT=$TRIVIAL_PORT java $JVM_OPTS -jar bench/footprint/trivial-app/target/quarkus-app/quarkus-run.jar >"$OUT/trivial.log" 2>&1 &
 trivial_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$TRIVIAL_PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
 
@@ -72,4 +74,6 @@ for c in identity policy trivial; do
   read -r rss1 hwm heap <<<"$(memory "$c")"
   name=$c; [[ $c == trivial ]] && name="trivial Quarkus app" || name="$c-service"
   echo "| $name | $(started "$c") | $rss0 MB | $rss1 MB | $hwm MB | ${heap:-?} MB |"
+  # with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS: where the memory went, per JVM area
+  [[ "$JVM_OPTS" != *NativeMemoryTracking* ]] || jcmd "$(pid_of "$c")" VM.native_memory summary scale=MB >"$OUT/$c-nmt.txt" 2>&1 || true
 done
