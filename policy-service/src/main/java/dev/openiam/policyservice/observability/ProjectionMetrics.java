@@ -44,6 +44,9 @@ public class ProjectionMetrics {
 
     /** Reports the follower's consumer lag. */
     public void follow(String topic, EventFollower follower) {
+        // replaces the gauge of an earlier follower in this JVM (Quarkus tests restart the application, its
+        // global registry keeps the meters), which would otherwise answer for this one
+        registry.find("iam.projection.lag.events").tag("topic", topic).meters().forEach(registry::remove);
         Gauge.builder("iam.projection.lag.events", follower, EventFollower::lag)
                 .description("events on the topic this replica has not applied yet (Kafka consumer lag)")
                 .tag("topic", topic).register(registry);
