@@ -27,11 +27,14 @@ final class PolicyReplica implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
+    /** Its management interface (metrics), which must not collide with the first replica's. */
+    private final int managementPort;
     private final Path log;
     private Process process;
 
     PolicyReplica(Path log) {
         this.port = freePort();
+        this.managementPort = freePort();
         this.log = log;
     }
 
@@ -68,6 +71,8 @@ final class PolicyReplica implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.get("IAM_KAFKA_PORT"));
             env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+            env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             for (String key : List.of("IAM_BOOTSTRAP_ACCOUNT_ID", "IAM_BOOTSTRAP_ROOT_ACCESS_KEY_ID",
                     "IAM_BOOTSTRAP_ROOT_SECRET_ACCESS_KEY", "IAM_KEK")) {
                 env.put(key, required(settings, key));

@@ -57,6 +57,8 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Map<String, String>> TAGS = new ConcurrentHashMap<>();
     /** The principal each access key belongs to ({@code principal == null}: an account root), by access key id. */
     private static final Map<String, AccessKey> KEYS = new ConcurrentHashMap<>();
+    /** The W3C trace context each account's last snapshot request carried (absent: none). */
+    private static final Map<String, String> TRACE_CONTEXTS = new ConcurrentHashMap<>();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,6 +70,11 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
 
     /** An access key of a user, or of an account's root ({@code principal} {@code null}). */
     public record AccessKey(String accountId, Principal principal, String accessKeyId, String secret) {
+    }
+
+    /** The {@code traceparent} header of the account's last snapshot request, if it carried one. */
+    public static String traceContext(String accountId) {
+        return TRACE_CONTEXTS.get(accountId);
     }
 
     public static Principal user(String accountId, String name) {
@@ -138,6 +145,10 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
                 exchange.sendResponseHeaders(403, -1);
                 exchange.close();
                 return;
+            }
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (m.matches() && traceparent != null) {
+                TRACE_CONTEXTS.put(m.group(1), traceparent);
             }
             List<Principal> principals = m.matches() ? ACCOUNTS.get(m.group(1)) : null;
             byte[] body = principals == null ? new byte[0] : snapshot(m.group(1), principals);

@@ -39,8 +39,7 @@ final class KafkaEventProducer implements AutoCloseable {
             topicReady = true;
         }
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            producer = new KafkaProducer<>(KafkaClients.config(bootstrapServers, Map.of(
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.ACKS_CONFIG, "all",
                     "max.in.flight.requests.per.connection", 5,
@@ -48,7 +47,7 @@ final class KafkaEventProducer implements AutoCloseable {
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                     ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
-                    ProducerConfig.CLIENT_ID_CONFIG, settings.clientId()),
+                    ProducerConfig.CLIENT_ID_CONFIG, settings.clientId())),
                     new StringSerializer(), new StringSerializer());
         }
         return producer;
@@ -68,10 +67,9 @@ final class KafkaEventProducer implements AutoCloseable {
     }
 
     private void ensureTopic() throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (Admin admin = Admin.create(KafkaClients.config(bootstrapServers, Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000)))) {
             admin.createTopics(List.of(new NewTopic(settings.topic(), settings.partitions(), (short) -1)))
                     .all().get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -26,6 +26,11 @@ public final class Outbox implements AutoCloseable {
         relay.wakeUp();
     }
 
+    /** What waits to be published, for metrics. */
+    public OutboxBacklog backlog() {
+        return relay.backlog();
+    }
+
     public void start() {
         relay.start();
     }

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Publishes the outbox to Kafka, one account's events in revision order, and deletes what Kafka
@@ -39,6 +41,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final OutboxSettings config;
     private final String select;
     private final String delete;
+    private final String count;
+    private final AtomicLong published = new AtomicLong();
+    private volatile OutboxBacklog backlog = OutboxBacklog.NONE;
+    private long countedAt;
     private final Semaphore signal = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
@@ -50,6 +56,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.select = "select event_id, account_id, revision, topic, event_type, version, actor, occurred_at, payload from "
                 + settings.table() + " order by account_id, revision limit $1";
         this.delete = "delete from " + settings.table() + " where event_id = any($1)";
+        this.count = "select count(*), min(occurred_at) from " + settings.table();
     }
 
     /** Starts the relay's thread. */
@@ -83,8 +90,15 @@ public final class OutboxRelay implements AutoCloseable {
         signal.release();
     }
 
+    /** The backlog as last counted (every replica counts, including those not publishing). */
+    public OutboxBacklog backlog() {
+        OutboxBacklog counted = backlog;
+        return new OutboxBacklog(counted.events(), counted.oldest(), published.get());
+    }
+
     private void run() {
         while (running) {
+            countBacklog();
             try {
                 int published = publishOnce();
                 if (published < config.batchSize()) {
@@ -130,6 +144,7 @@ public final class OutboxRelay implements AutoCloseable {
                             .execute(Tuple.of(acknowledged.toArray(UUID[]::new))).await().atMost(Duration.ofSeconds(30));
                 }
                 tx.commit().await().atMost(Duration.ofSeconds(30));
+                published.addAndGet(acknowledged.size());
                 if (acknowledged.size() < rows.size()) {
                     throw new IllegalStateException((rows.size() - acknowledged.size()) + " events not acknowledged by Kafka");
                 }
@@ -140,6 +155,22 @@ public final class OutboxRelay implements AutoCloseable {
             }
         } finally {
             connection.close().onFailure().recoverWithNull().await().atMost(Duration.ofSeconds(30));
+        }
+    }
+
+    /** At most once a second: one count over the outbox table, so the cost does not grow with write traffic. */
+    private void countBacklog() {
+        long now = System.nanoTime();
+        if (countedAt != 0 && now - countedAt < TimeUnit.SECONDS.toNanos(1)) {
+            return;
+        }
+        countedAt = now;
+        try {
+            Row row = pool.query(count).execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
+            OffsetDateTime oldest = row.getOffsetDateTime(1);
+            backlog = new OutboxBacklog(row.getLong(0), oldest == null ? null : oldest.toInstant(), 0);
+        } catch (RuntimeException e) {
+            LOG.debugf("counting the outbox failed: %s", e.getMessage());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.openiam.policy.PolicyType;
 import dev.openiam.policy.Request;
 import dev.openiam.policy.RequestContext;
 import dev.openiam.policy.StatementRef;
+import dev.openiam.policyservice.observability.DecisionMetrics;
 import dev.openiam.policyservice.principal.AccountPrincipals;
 import dev.openiam.policyservice.principal.IdentityProjection;
 import io.smallrye.mutiny.Uni;
@@ -33,13 +34,19 @@ public class DecisionService {
 
     private final IdentityProjection identities;
     private final PolicySetCache policySets;
+    private final DecisionMetrics metrics;
 
-    public DecisionService(IdentityProjection identities, PolicySetCache policySets) {
+    public DecisionService(IdentityProjection identities, PolicySetCache policySets, DecisionMetrics metrics) {
         this.identities = identities;
         this.policySets = policySets;
+        this.metrics = metrics;
     }
 
     public Uni<AuthorizeResponse> authorize(AuthorizeRequest request) {
+        return metrics.timed(() -> decide(request));
+    }
+
+    private Uni<AuthorizeResponse> decide(AuthorizeRequest request) {
         if (request == null || blank(request.principal()) || blank(request.action()) || blank(request.resource())) {
             throw IamException.validation("principal, action and resource are required");
         }

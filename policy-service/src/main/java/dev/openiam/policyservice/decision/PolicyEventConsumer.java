@@ -2,6 +2,7 @@ package dev.openiam.policyservice.decision;
 
 import dev.openiam.model.event.PolicyEvent;
 import dev.openiam.policyservice.messaging.EventFollower;
+import dev.openiam.policyservice.observability.ProjectionMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,11 @@ public class PolicyEventConsumer {
 
     private final EventFollower follower;
 
-    public PolicyEventConsumer(PolicySetCache cache, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.follower = new EventFollower(PolicyEvent.TOPIC, bootstrapServers, cache::apply, cache::listening);
+    public PolicyEventConsumer(PolicySetCache cache, ProjectionMetrics metrics,
+                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.follower = new EventFollower(PolicyEvent.TOPIC, bootstrapServers,
+                metrics.timing(PolicyEvent.TOPIC, cache::apply), cache::listening);
+        metrics.follow(PolicyEvent.TOPIC, follower);
     }
 
     void start(@Observes StartupEvent event) {

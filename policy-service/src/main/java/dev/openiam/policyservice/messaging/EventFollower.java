@@ -2,10 +2,13 @@ package dev.openiam.policyservice.messaging;
 
 import dev.openiam.model.event.EventCodec;
 import dev.openiam.model.event.EventEnvelope;
+import dev.openiam.outbox.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -70,14 +73,36 @@ public final class EventFollower implements AutoCloseable {
         }
     }
 
+    /**
+     * Events on the topic this follower has not read yet (Kafka's {@code records-lag} summed over its
+     * partitions); each is one revision of one account the projection has not applied. Zero while not following.
+     */
+    public double lag() {
+        KafkaConsumer<String, String> current = consumer;
+        if (current == null) {
+            return 0;
+        }
+        double lag = 0;
+        try {
+            for (Map.Entry<MetricName, ? extends Metric> metric : current.metrics().entrySet()) {
+                if (metric.getKey().name().equals("records-lag") && metric.getKey().tags().containsKey("partition")
+                        && metric.getValue().metricValue() instanceof Double value && !value.isNaN()) {
+                    lag += value;
+                }
+            }
+        } catch (RuntimeException e) {
+            return 0; // the consumer closed under us: the next one reports
+        }
+        return lag;
+    }
+
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(KafkaClients.config(bootstrapServers, Map.of(
                     ConsumerConfig.GROUP_ID_CONFIG, "follow-" + topic + "-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.CLIENT_ID_CONFIG, "follow-" + topic),
+                    ConsumerConfig.CLIENT_ID_CONFIG, "follow-" + topic)),
                     new StringDeserializer(), new StringDeserializer())) {
                 consumer = kafka;
                 kafka.subscribe(List.of(topic), new ConsumerRebalanceListener() {

@@ -2,6 +2,7 @@ package dev.openiam.policyservice.principal;
 
 import dev.openiam.model.event.IdentityEvent;
 import dev.openiam.policyservice.messaging.EventFollower;
+import dev.openiam.policyservice.observability.ProjectionMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +18,11 @@ public class IdentityEventConsumer {
 
     private final EventFollower follower;
 
-    public IdentityEventConsumer(IdentityProjection projection,
+    public IdentityEventConsumer(IdentityProjection projection, ProjectionMetrics metrics,
                                  @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.follower = new EventFollower(IdentityEvent.TOPIC, bootstrapServers, projection::apply,
-                projection::listening);
+        this.follower = new EventFollower(IdentityEvent.TOPIC, bootstrapServers,
+                metrics.timing(IdentityEvent.TOPIC, projection::apply), projection::listening);
+        metrics.follow(IdentityEvent.TOPIC, follower);
     }
 
     void start(@Observes StartupEvent event) {

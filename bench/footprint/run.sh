@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Each service's start time and memory at -Xmx256m, before and after a short load, beside a trivial Quarkus app
+# (bench/footprint/trivial-app: one REST endpoint and health checks) in the same run on this machine. The figures
+# set the requests and limits of deploy/k8s (base/service/deployment.yaml).
+#
+#   bench/footprint/run.sh
+#
+# Starts its own system with deploy/local/iam-local (IAM_HOME under bench/target/footprint, its own ports), loads it
+# with bench's QueryApiLoad (GetUser and AttachUserPolicy through identity-service, every call decided or performed
+# by policy-service), loads the trivial app with wrk, and prints a Markdown table. Environment: SKIP_BUILD=1,
+# REQUESTS=300 and WARMUP=300 (QueryApiLoad, per operation), CONCURRENCY=1,4, TRIVIAL_LOAD=30s (wrk),
+# EXTRA_JAVA_OPTS (added to -Xmx256m for the three processes; MALLOC_ARENA_MAX and the like pass through).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+REPO=$PWD
+OUT=$REPO/bench/target/footprint
+HEAP=-Xmx256m
+JVM_OPTS="$HEAP ${EXTRA_JAVA_OPTS:-}"
+REQUESTS=${REQUESTS:-300}
+WARMUP=${WARMUP:-300}
+CONCURRENCY=${CONCURRENCY:-1,4}
+TRIVIAL_LOAD=${TRIVIAL_LOAD:-30s}
+TRIVIAL_PORT=47090
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  ./mvnw -B -q package -DskipTests -pl identity-service,policy-service,deploy/local,bench -am
+  ./mvnw -B -q package -DskipTests -f bench/footprint/trivial-app/pom.xml
+fi
+CP="$REPO/bench/target/classes:$(cat bench/target/runtime-classpath.txt)"
+
+rm -rf "$OUT" && mkdir -p "$OUT"
+export IAM_HOME=$OUT/home IAM_SERVICE_JAVA_OPTS=$JVM_OPTS
+export IAM_PG_PORT=47432 IAM_KAFKA_PORT=47092 IAM_KAFKA_CONTROLLER_PORT=47093 IAM_IDENTITY_PORT=47081 IAM_POLICY_PORT=47082
+unset DB_URL DB_USER DB_PASSWORD KAFKA_BOOTSTRAP_SERVERS IAM_SERVICES
+
+trivial_pid=
+stop_all() {
+  [[ -z "$trivial_pid" ]] || kill "$trivial_pid" 2>/dev/null || true
+  deploy/local/iam-local stop >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+
+echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $JVM_OPTS${MALLOC_ARENA_MAX:+ MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX}"
+deploy/local/iam-local start >"$OUT/iam-local.log" 2>&1
+QUARKUS_HTTP_PORT=$TRIVIAL_PORT java $JVM_OPTS -jar bench/footprint/trivial-app/target/quarkus-app/quarkus-run.jar >"$OUT/trivial.log" 2>&1 &
+trivial_pid=$!
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$TRIVIAL_PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
+
+pid_of() { if [[ $1 == trivial ]]; then echo "$trivial_pid"; else cat "$IAM_HOME/run/$1.pid"; fi; }
+log_of() { if [[ $1 == trivial ]]; then echo "$OUT/trivial.log"; else echo "$IAM_HOME/logs/$1.log"; fi; }
+started() { grep -o 'started in [0-9][0-9.]*s' "$(log_of "$1")" | tail -1 | grep -o '[0-9][0-9.]*s'; }
+# resident set now and at its peak (MB), and the heap the JVM has committed (MB)
+memory() {
+  local pid; pid=$(pid_of "$1")
+  awk '/VmRSS/ {rss=$2} /VmHWM/ {hwm=$2} END {printf "%d %d", rss/1024, hwm/1024}' "/proc/$pid/status"
+  jcmd "$pid" GC.heap_info 2>/dev/null | awk '/total/ && /used/ {gsub(/K,?/, "", $0); for (i=1;i<=NF;i++) if ($i=="total") {printf " %d", $(i+1)/1024; exit}}'
+}
+
+declare -A before
+for c in identity policy trivial; do before[$c]=$(memory "$c"); done
+
+echo "load: QueryApiLoad (warm-up $WARMUP, $REQUESTS calls per operation at concurrency $CONCURRENCY); wrk $TRIVIAL_LOAD on the trivial app"
+java -Xmx256m -cp "$CP" dev.openiam.bench.queryapi.QueryApiLoad --env "$IAM_HOME/local.env" --label footprint --round 1 \
+    --rev "$(git rev-parse --short HEAD)" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --rewarmup 50 --requests "$REQUESTS" \
+    --json "$OUT/load.jsonl" | grep -v '^{' | sed 's/^/  /'
+wrk -t2 -c16 -d"$TRIVIAL_LOAD" "http://127.0.0.1:$TRIVIAL_PORT/hello" | grep -E 'Requests/sec' | sed 's/^/  trivial: /'
+
+echo
+echo "| process | started in | RSS before load | RSS after load | peak RSS | heap committed after |"
+echo "|---|---:|---:|---:|---:|---:|"
+for c in identity policy trivial; do
+  read -r rss0 _ _ <<<"${before[$c]}"
+  read -r rss1 hwm heap <<<"$(memory "$c")"
+  name=$c; [[ $c == trivial ]] && name="trivial Quarkus app" || name="$c-service"
+  echo "| $name | $(started "$c") | $rss0 MB | $rss1 MB | $hwm MB | ${heap:-?} MB |"
+  # with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS: where the memory went, per JVM area
+  [[ "$JVM_OPTS" != *NativeMemoryTracking* ]] || jcmd "$(pid_of "$c")" VM.native_memory summary scale=MB >"$OUT/$c-nmt.txt" 2>&1 || true
+done

@@ -1,0 +1,154 @@
+package dev.openiam.k8s;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pieces find each other: each service's Kafka user may write only its own topic and read only what it
+ * consumes; the services reach the database and Kafka by the names the operators give them; every reference
+ * (Ingress, ServiceMonitor, PDB, HPA, ServiceAccount) names something rendered; ha is highly available.
+ */
+class WiringTest {
+
+    /** What each service's Kafka user may do: its own topic to write, the topics it follows to read. */
+    private static final Map<String, Set<String>> TOPIC_RIGHTS = Map.of(
+            "identity-service", Set.of("Write iam.identity.v1"),
+            "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1"));
+
+    @TestFactory
+    Stream<DynamicTest> eachServiceWritesOnlyItsOwnTopicAndReadsOnlyWhatItConsumes() {
+        return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
+                DynamicTest.dynamicTest(overlay + ": " + service, () -> {
+                    ObjectNode user = one(overlay, "KafkaUser", service);
+                    Set<String> rights = new TreeSet<>();
+                    for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                        assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
+                        JsonNode resource = acl.path("resource");
+                        if (resource.path("type").asText().equals("topic")) {
+                            assertThat(resource.path("patternType").asText("literal")).as("topic ACLs name one topic")
+                                    .isEqualTo("literal");
+                            for (JsonNode operation : acl.path("operations")) {
+                                if (Set.of("Write", "Read", "All").contains(operation.asText())) {
+                                    rights.add(operation.asText() + " " + resource.path("name").asText());
+                                }
+                            }
+                        } else {
+                            assertThat(resource.path("type").asText()).as("only topics and consumer groups").isEqualTo("group");
+                        }
+                    }
+                    assertThat(rights).isEqualTo(TOPIC_RIGHTS.get(service));
+                    assertThat(volumeSecret(overlay, service, "kafka-user")).as("mounts its own Kafka user's Secret")
+                            .isEqualTo(service);
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> servicesReachTheDatabaseAndKafkaByTheirOperatorsNames() {
+        return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
+                DynamicTest.dynamicTest(overlay + ": " + service, () -> {
+                    String cluster = Manifests.name(Manifests.ofKind(overlay, "Cluster").get(0));
+                    ObjectNode kafka = Manifests.ofKind(overlay, "Kafka").get(0);
+                    JsonNode listener = kafka.path("spec").path("kafka").path("listeners").get(0);
+                    Map<String, JsonNode> env = env(overlay, service);
+                    assertThat(env.get("DB_URL").path("value").asText()).startsWith("postgresql://" + cluster + "-rw:5432/");
+                    assertThat(env.get("DB_PASSWORD").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(cluster + "-app");
+                    assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").path("value").asText())
+                            .isEqualTo(Manifests.name(kafka) + "-kafka-bootstrap:" + listener.path("port").asText());
+                    assertThat(listener.path("tls").asBoolean()).isTrue();
+                    assertThat(volumeSecret(overlay, service, "kafka-ca")).isEqualTo(Manifests.name(kafka) + "-cluster-ca-cert");
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyReferenceNamesARenderedObject() {
+        return Manifests.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            for (ObjectNode ingress : Manifests.ofKind(overlay, "Ingress")) {
+                for (JsonNode backend : ingress.findValues("backend")) {
+                    ObjectNode service = one(overlay, "Service", backend.at("/service/name").asText());
+                    assertThat(service.path("spec").path("ports").findValuesAsText("name"))
+                            .contains(backend.at("/service/port/name").asText());
+                }
+            }
+            for (ObjectNode monitor : Manifests.ofKind(overlay, "ServiceMonitor")) {
+                List<ObjectNode> scraped = Manifests.ofKind(overlay, "Service").stream().filter(s -> Workloads.selects(
+                        monitor.path("spec").path("selector"), Workloads.labels(s.path("metadata").path("labels")))).toList();
+                assertThat(scraped.stream().map(Manifests::name)).containsExactlyInAnyOrderElementsOf(Workloads.SERVICES);
+                scraped.forEach(s -> assertThat(s.path("spec").path("ports").findValuesAsText("name"))
+                        .containsAll(monitor.path("spec").path("endpoints").findValuesAsText("port")));
+            }
+            for (ObjectNode service : Manifests.ofKind(overlay, "Service")) {
+                ObjectNode deployment = one(overlay, "Deployment", Manifests.name(service));
+                JsonNode template = deployment.path("spec").path("template");
+                assertThat(Workloads.labels(template.path("metadata").path("labels")))
+                        .containsAllEntriesOf(Workloads.labels(service.path("spec").path("selector")));
+                assertThat(template.path("spec").path("containers").get(0).path("ports").findValuesAsText("name"))
+                        .containsAll(service.path("spec").path("ports").findValuesAsText("targetPort"));
+                one(overlay, "ServiceAccount", template.path("spec").path("serviceAccountName").asText());
+            }
+            Manifests.ofKind(overlay, "HorizontalPodAutoscaler").forEach(h ->
+                    one(overlay, "Deployment", h.at("/spec/scaleTargetRef/name").asText()));
+        }));
+    }
+
+    @Test
+    void haIsHighlyAvailable() {
+        String ha = "ha";
+        for (ObjectNode deployment : Manifests.ofKind(ha, "Deployment")) {
+            String name = Manifests.name(deployment);
+            Map<String, String> pod = Workloads.labels(deployment.at("/spec/template/metadata/labels"));
+            assertThat(deployment.at("/spec/replicas").asInt()).as(name).isGreaterThanOrEqualTo(2);
+            assertThat(deployment.at("/spec/template/spec/topologySpreadConstraints").size()).as(name).isPositive();
+            assertThat(Manifests.ofKind(ha, "PodDisruptionBudget")).as(name + " PDB")
+                    .anyMatch(p -> Workloads.selects(p.at("/spec/selector"), pod) && p.at("/spec/minAvailable").asInt() >= 1);
+            assertThat(one(ha, "HorizontalPodAutoscaler", name).at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(Manifests.ofKind(ha, "KafkaNodePool").get(0).at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(Manifests.ofKind(ha, "Kafka").get(0).at("/spec/kafka/config/min.insync.replicas").asInt()).isEqualTo(2);
+        for (ObjectNode topic : Manifests.ofKind(ha, "KafkaTopic")) {
+            assertThat(topic.at("/spec/replicas").asInt()).as(Manifests.name(topic)).isEqualTo(3);
+            assertThat(topic.at("/spec/config/min.insync.replicas").asInt()).as(Manifests.name(topic)).isEqualTo(2);
+        }
+        ObjectNode cluster = Manifests.ofKind(ha, "Cluster").get(0);
+        assertThat(cluster.at("/spec/instances").asInt()).isEqualTo(3);
+        assertThat(cluster.at("/spec/plugins/0/isWALArchiver").asBoolean()).isTrue();
+        ObjectNode backup = Manifests.ofKind(ha, "ScheduledBackup").get(0);
+        assertThat(backup.at("/spec/cluster/name").asText()).isEqualTo(Manifests.name(cluster));
+        one(ha, "ObjectStore", cluster.at("/spec/plugins/0/parameters/barmanObjectName").asText());
+    }
+
+    private static ObjectNode one(String overlay, String kind, String name) {
+        return Manifests.ofKind(overlay, kind).stream().filter(o -> Manifests.name(o).equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + " renders no " + kind + " " + name));
+    }
+
+    private static JsonNode podSpec(String overlay, String service) {
+        return one(overlay, "Deployment", service).at("/spec/template/spec");
+    }
+
+    private static Map<String, JsonNode> env(String overlay, String service) {
+        Map<String, JsonNode> env = new HashMap<>();
+        podSpec(overlay, service).at("/containers/0/env").forEach(e -> env.put(e.path("name").asText(), e));
+        return env;
+    }
+
+    private static String volumeSecret(String overlay, String service, String volume) {
+        for (JsonNode v : podSpec(overlay, service).path("volumes")) {
+            if (v.path("name").asText().equals(volume)) {
+                return v.at("/secret/secretName").asText();
+            }
+        }
+        throw new AssertionError(service + " has no volume " + volume);
+    }
+}
