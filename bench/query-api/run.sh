@@ -97,7 +97,7 @@ machine() {
   echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "machine: $(machine); $(java -version 2>&1 | head -1)"
-echo "before: $BEFORE_REV = $before_short ${BEFORE_ENV:-}; after: this tree = $after_desc ${AFTER_ENV:-}; $ROUNDS rounds each; concurrency $CONCURRENCY; warm-up $WARMUP calls per operation (then $REWARMUP per phase); $REQUESTS measured calls per operation and concurrency"
+echo "before: $BEFORE_REV = $before_short${BEFORE_ENV:+ $BEFORE_ENV}; after: this tree = $after_desc${AFTER_ENV:+ $AFTER_ENV}; $ROUNDS rounds each; concurrency $CONCURRENCY; warm-up $WARMUP calls per operation (then $REWARMUP per phase); $REQUESTS measured calls per operation and concurrency"
 failures=0
 for round in $(seq 1 "$ROUNDS"); do
   # before, after in odd rounds; after, before in even ones: a load that rises or falls during the run (other
