@@ -6,11 +6,14 @@
 # one system up at a time. Prints the median across rounds of each figure side by side (Markdown).
 #
 #   bench/query-api/run.sh [BEFORE_REV]        (default a57b3f9: main before the authorization rework)
+#   BEFORE_ENV=IAM_ACCESS_KEY_LAST_USE=false bench/query-api/run.sh .     (this tree on both sides)
 #
 # Environment: ROUNDS=3 (rounds per side), REQUESTS=300 (measured calls per operation and concurrency),
 # WARMUP=600 (calls per operation at the highest concurrency before any measured phase), REWARMUP=50 (calls
 # before each measured phase), CONCURRENCY=1,4, SKIP_BUILD=1 (reuse this tree's build), KEEP_HOMES=1 (keep the
-# systems' data from the last run), SETTLE=3 (seconds between start and load).
+# systems' data from the last run), SETTLE=3 (seconds between start and load), BEFORE_ENV / AFTER_ENV (extra
+# VAR=value words, space-separated, in that side's environment, which iam-local passes on to the services).
+# BEFORE_REV . is this working tree: both sides run the same build, told apart by BEFORE_ENV / AFTER_ENV.
 # BEFORE_REV is exported with git archive into bench/target/query-api/before-<rev>/ and built there once
 # (delete that directory to rebuild it); this tree is built with ./mvnw unless SKIP_BUILD is set.
 # Ports (all on 127.0.0.1): before PostgreSQL 35432, Kafka 39092/39093, identity 38081, policy 38082;
@@ -30,11 +33,21 @@ RESULTS=$OUT/results.jsonl
 mkdir -p "$OUT"
 started_at=$(date +%s)
 
-before_commit=$(git rev-parse --verify "$BEFORE_REV^{commit}")
-before_short=$(git rev-parse --short "$before_commit")
+read -r -a before_env <<<"${BEFORE_ENV:-}"
+read -r -a after_env <<<"${AFTER_ENV:-}"
+for assignment in ${before_env[@]+"${before_env[@]}"} ${after_env[@]+"${after_env[@]}"}; do
+  [[ $assignment =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || { echo "BEFORE_ENV / AFTER_ENV: \`$assignment\` is not VAR=value" >&2; exit 64; }
+done
 after_desc="$(git rev-parse --short HEAD)"
 [[ -z "$(git status --porcelain --untracked-files=no)" ]] || after_desc="$after_desc+uncommitted"
-BEFORE_TREE=$OUT/before-$before_short
+if [[ $BEFORE_REV == . ]]; then
+  before_short=$after_desc
+  BEFORE_TREE=$REPO
+else
+  before_commit=$(git rev-parse --verify "$BEFORE_REV^{commit}")
+  before_short=$(git rev-parse --short "$before_commit")
+  BEFORE_TREE=$OUT/before-$before_short
+fi
 
 # --- the two systems -------------------------------------------------------------------------------
 ports_before=(35432 39092 39093 38081 38082)
@@ -42,12 +55,13 @@ ports_after=(36432 39192 39193 38181 38182)
 
 # system SIDE start|stop: that side's own deploy/local/iam-local, IAM_HOME and ports
 system() {
-  local side=$1 command=$2 tree ports
-  if [[ $side == before ]]; then tree=$BEFORE_TREE; ports=("${ports_before[@]}"); else tree=$REPO; ports=("${ports_after[@]}"); fi
+  local side=$1 command=$2 tree ports extra
+  if [[ $side == before ]]; then tree=$BEFORE_TREE; ports=("${ports_before[@]}"); extra=(${before_env[@]+"${before_env[@]}"})
+  else tree=$REPO; ports=("${ports_after[@]}"); extra=(${after_env[@]+"${after_env[@]}"}); fi
   local log=$OUT/$side-iam-local.log
   if ! env -u DB_URL -u DB_USER -u DB_PASSWORD -u KAFKA_BOOTSTRAP_SERVERS -u IAM_SERVICES -u IAM_SERVICE_JAVA_OPTS \
       IAM_HOME="$OUT/$side-home" IAM_PG_PORT="${ports[0]}" IAM_KAFKA_PORT="${ports[1]}" IAM_KAFKA_CONTROLLER_PORT="${ports[2]}" \
-      IAM_IDENTITY_PORT="${ports[3]}" IAM_POLICY_PORT="${ports[4]}" \
+      IAM_IDENTITY_PORT="${ports[3]}" IAM_POLICY_PORT="${ports[4]}" ${extra[@]+"${extra[@]}"} \
       bash "$tree/deploy/local/iam-local" "$command" >>"$log" 2>&1; then
     echo "iam-local $command ($side) failed; last lines of $log:" >&2
     tail -n 40 "$log" >&2
@@ -57,7 +71,7 @@ system() {
 stop_all() { system before stop || true; system after stop || true; }
 
 # --- build -----------------------------------------------------------------------------------------
-if [[ ! -f "$BEFORE_TREE/.built" ]]; then
+if [[ $BEFORE_TREE != "$REPO" && ! -f "$BEFORE_TREE/.built" ]]; then
   echo "building BEFORE = $BEFORE_REV ($before_short) in $BEFORE_TREE"
   rm -rf "$BEFORE_TREE"
   mkdir -p "$BEFORE_TREE"
@@ -83,14 +97,14 @@ machine() {
   echo "$(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "machine: $(machine); $(java -version 2>&1 | head -1)"
-echo "before: $BEFORE_REV = $before_short; after: this tree = $after_desc; $ROUNDS rounds each; concurrency $CONCURRENCY; warm-up $WARMUP calls per operation (then $REWARMUP per phase); $REQUESTS measured calls per operation and concurrency"
+echo "before: $BEFORE_REV = $before_short${BEFORE_ENV:+ $BEFORE_ENV}; after: this tree = $after_desc${AFTER_ENV:+ $AFTER_ENV}; $ROUNDS rounds each; concurrency $CONCURRENCY; warm-up $WARMUP calls per operation (then $REWARMUP per phase); $REQUESTS measured calls per operation and concurrency"
 failures=0
 for round in $(seq 1 "$ROUNDS"); do
   # before, after in odd rounds; after, before in even ones: a load that rises or falls during the run (other
   # work on the machine) then weighs on both sides alike instead of always on the second
   if (( round % 2 == 1 )); then order="before after"; else order="after before"; fi
   for side in $order; do
-    if [[ $side == before ]]; then rev=$before_short; else rev=$after_desc; fi
+    if [[ $side == before ]]; then rev="$before_short${BEFORE_ENV:+ $BEFORE_ENV}"; else rev="$after_desc${AFTER_ENV:+ $AFTER_ENV}"; fi
     echo "== round $round/$ROUNDS: $side ($rev), $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
     system "$side" start
     sleep "$SETTLE"
