@@ -1,6 +1,7 @@
 package dev.openiam.identity.loginprofile;
 
 import dev.openiam.identity.Api;
+import dev.openiam.identity.QueryApi;
 import dev.openiam.identity.auth.PeerServices;
 import dev.openiam.identity.loginprofile.domain.LoginProfileService;
 import dev.openiam.identity.loginprofile.domain.PasswordUse;
@@ -56,6 +57,15 @@ class SignInTest {
                 .body("principalId", equalTo(userId)).body("root", equalTo(false))
                 .body("passwordResetRequired", equalTo(false)).body("passwordExpired", equalTo(false));
         assertThat(await(() -> Panache.withSession(() -> use.of(userId)))).isNotNull();
+        // GetUser and ListUsers show it; a user who never signed in has none
+        api.post("users", "{\"userName\":\"bob\"}").statusCode(201);
+        QueryApi iam = new QueryApi(api);
+        assertThat(iam.ok("GetUser", "UserName", "alice").getString("User.PasswordLastUsed")).isNotEmpty();
+        assertThat(iam.call("GetUser", "UserName", "bob").statusCode(200).extract().asString()).doesNotContain("PasswordLastUsed");
+        var listed = iam.ok("ListUsers");
+        assertThat(listed.getString("Users.member.find { it.UserName == 'alice' }.PasswordLastUsed")).isNotEmpty();
+        assertThat(listed.getString("Users.member.find { it.UserName == 'bob' }.PasswordLastUsed")).isEmpty();
+        assertThat(listed.getString("Users.member.find { it.UserName == 'bob' }.UserName")).isEqualTo("bob");
     }
 
     @Test

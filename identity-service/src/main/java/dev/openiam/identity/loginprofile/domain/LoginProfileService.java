@@ -122,7 +122,7 @@ public class LoginProfileService {
                                                 + "an administrator must reset it."));
                             }
                             return passwords.verify(oldPassword, profile.passwordHash).chain(matches -> matches
-                                    ? rules.check(accountId, owner.principalId(), newPassword)
+                                    ? rules.check(policy, owner.principalId(), newPassword)
                                     : Uni.createFrom().failure(new IamException(ErrorCode.ACCESS_DENIED, "The old password is incorrect.")));
                         }).replaceWith(profile).map(p -> new Before(owner, p.passwordHash)))))
                 .chain(before -> passwords.hash(newPassword).chain(hash -> writes.write(accountId, actor,

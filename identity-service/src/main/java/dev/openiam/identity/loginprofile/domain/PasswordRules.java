@@ -40,20 +40,23 @@ public class PasswordRules {
 
     /** Fails with {@code PasswordPolicyViolation} unless {@code password} may be the principal's next password. */
     public Uni<Void> check(String accountId, String principalId, String password) {
-        return policies.effective(accountId).chain(policy -> {
-            List<String> violations = policy.violations(password);
-            if (!violations.isEmpty()) {
-                return Uni.createFrom().failure(new IamException(ErrorCode.PASSWORD_POLICY_VIOLATION, String.join("; ", violations)));
-            }
-            Integer reuse = policy.passwordReusePrevention();
-            if (reuse == null) {
-                return Uni.createFrom().voidItem();
-            }
-            return history.latest(principalId, reuse).chain(hashes -> passwords.anyMatches(password, hashes)).chain(used -> used
-                    ? Uni.createFrom().failure(new IamException(ErrorCode.PASSWORD_POLICY_VIOLATION,
-                            "Password should not be one of the previous " + reuse + " passwords"))
-                    : Uni.createFrom().voidItem());
-        });
+        return policies.effective(accountId).chain(policy -> check(policy, principalId, password));
+    }
+
+    /** {@link #check(String, String, String)} under a policy already read. */
+    public Uni<Void> check(PasswordPolicy policy, String principalId, String password) {
+        List<String> violations = policy.violations(password);
+        if (!violations.isEmpty()) {
+            return Uni.createFrom().failure(new IamException(ErrorCode.PASSWORD_POLICY_VIOLATION, String.join("; ", violations)));
+        }
+        Integer reuse = policy.passwordReusePrevention();
+        if (reuse == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return history.latest(principalId, reuse).chain(hashes -> passwords.anyMatches(password, hashes)).chain(used -> used
+                ? Uni.createFrom().failure(new IamException(ErrorCode.PASSWORD_POLICY_VIOLATION,
+                        "Password should not be one of the previous " + reuse + " passwords"))
+                : Uni.createFrom().voidItem());
     }
 
     /** Keeps {@code hash} as the principal's newest password. */

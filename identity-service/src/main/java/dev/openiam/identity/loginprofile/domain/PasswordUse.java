@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** When each principal's console password last signed in (GetUser's and ListUsers' PasswordLastUsed, the report). */
@@ -32,13 +33,21 @@ public class PasswordUse {
 
     /** By principal id (the account id for root), in the caller's session. */
     public Uni<Map<String, Instant>> ofAccount(String accountId) {
-        return lastUsed.ofAccount(accountId).map(rows -> {
-            Map<String, Instant> byPrincipal = new HashMap<>();
-            for (PasswordLastUsedEntity row : rows) {
-                byPrincipal.put(row.principalId, row.lastUsedAt);
-            }
-            return byPrincipal;
-        });
+        return lastUsed.ofAccount(accountId).map(PasswordUse::byPrincipal);
+    }
+
+    /** Of just these principals (a page of ListUsers), in the caller's session. */
+    public Uni<Map<String, Instant>> of(java.util.Collection<String> principalIds) {
+        return principalIds.isEmpty() ? Uni.createFrom().item(Map.of())
+                : lastUsed.list("principalId in ?1", List.copyOf(principalIds)).map(PasswordUse::byPrincipal);
+    }
+
+    private static Map<String, Instant> byPrincipal(List<PasswordLastUsedEntity> rows) {
+        Map<String, Instant> byPrincipal = new HashMap<>();
+        for (PasswordLastUsedEntity row : rows) {
+            byPrincipal.put(row.principalId, row.lastUsedAt);
+        }
+        return byPrincipal;
     }
 
     /** Records a sign-in; outside any transaction (a sign-in changes nothing else). */

@@ -64,14 +64,16 @@ public class UserActions implements IamActionGroup {
                                     .date("CreateDate", account.createdAt).date("PasswordLastUsed", used))))));
         }
         String name = userName != null ? userName : caller.userName();
-        return users.get(caller.accountId(), name)
-                .chain(user -> Panache.withSession(() -> passwordUse.of(user.userId())).map(user::withPasswordLastUsed))
+        // one session for both reads (UserService.get joins it)
+        return Panache.withSession(() -> users.get(caller.accountId(), name)
+                        .chain(user -> passwordUse.of(user.userId()).map(user::withPasswordLastUsed)))
                 .map(user -> Result.of(r -> r.element("User", u -> IamXml.user(u, user))));
     }
 
     private Uni<Result> list(QueryRequest q, Caller caller) {
         return users.list(caller.accountId(), q.string("PathPrefix"), q.string("Marker"), q.integer("MaxItems"))
-                .chain(page -> Panache.withSession(() -> passwordUse.ofAccount(caller.accountId())).map(used -> Result.of(r -> r
+                .chain(page -> Panache.withSession(() -> passwordUse.of(page.items().stream().map(u -> u.userId()).toList()))
+                        .map(used -> Result.of(r -> r
                         .list("Users", page.items(), (e, user) -> IamXml.user(e, user.withPasswordLastUsed(used.get(user.userId()))))
                         .page(page.isTruncated(), page.marker()))));
     }
