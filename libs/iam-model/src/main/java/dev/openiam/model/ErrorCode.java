@@ -36,7 +36,25 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
     SERVICE_FAILURE("ServiceFailure", 500),
     /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
-    POLICY_EVALUATION("PolicyEvaluation", 500);
+    POLICY_EVALUATION("PolicyEvaluation", 500),
+
+    // CloudTrail (JSON 1.1 protocol): the codes its model names for LookupEvents and ListPublicKeys
+    /** A LookupAttributes list that is empty of meaning: more than one attribute, an unknown key, a bad value. */
+    INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400),
+    /** StartTime after EndTime, or a time outside the range of possible values. */
+    INVALID_TIME_RANGE("InvalidTimeRangeException", 400),
+    /** MaxResults outside 1–50. */
+    INVALID_MAX_RESULTS("InvalidMaxResultsException", 400),
+    /** A NextToken that was not issued, or was issued for other parameters. */
+    INVALID_NEXT_TOKEN("InvalidNextTokenException", 400),
+    /** ListPublicKeys' name for a NextToken that is not valid. */
+    INVALID_TOKEN("InvalidTokenException", 400),
+    /** An EventCategory other than {@code insight}. */
+    INVALID_EVENT_CATEGORY("InvalidEventCategoryException", 400),
+    /** An X-Amz-Target naming an operation the service does not have. */
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** A JSON 1.1 body that cannot be read, or a member of the wrong type. */
+    SERIALIZATION("SerializationException", 400);
 
     private final String awsCode;
     private final int httpStatus;
