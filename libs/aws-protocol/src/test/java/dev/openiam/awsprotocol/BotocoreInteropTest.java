@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.openiam.awsprotocol.error.ClientError;
+import dev.openiam.awsprotocol.error.JsonErrors;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.awsprotocol.sigv4.SigV4Credential;
@@ -139,6 +141,22 @@ class BotocoreInteropTest {
                 .isEqualTo("The user with name nobody cannot be found.");
         assertThat(parsed.get(4).path("ResponseMetadata").path("RequestId").asText()).isEqualTo("r5");
         assertThat(parsed.get(5).path("Error").path("Code").asText()).isEqualTo("SignatureDoesNotMatch");
+    }
+
+    @Test
+    void botocoreReadsOurJsonErrors() throws Exception {
+        requireBotocore();
+        ObjectNode job = JSON.createObjectNode();
+        ArrayNode parse = job.putArray("parse");
+        parse.add(response("cloudtrail", "LookupEvents", 400, JsonErrors.render(new ClientError(ErrorCode.INVALID_LOOKUP_ATTRIBUTES,
+                "the attribute \"key\" is not valid"), "r1").body()));
+        parse.add(response("cloudtrail", "LookupEvents", 403, JsonErrors.render(new ClientError(ErrorCode.INVALID_CLIENT_TOKEN_ID,
+                "The security token included in the request is invalid."), "r2").body()));
+        JsonNode parsed = run(job).path("parsed");
+
+        assertThat(parsed.get(0).path("Error").path("Code").asText()).isEqualTo("InvalidLookupAttributesException");
+        assertThat(parsed.get(0).path("Error").path("Message").asText()).isEqualTo("the attribute \"key\" is not valid");
+        assertThat(parsed.get(1).path("Error").path("Code").asText()).isEqualTo("UnrecognizedClientException");
     }
 
     private static ObjectNode spec(Random random, int i) {
