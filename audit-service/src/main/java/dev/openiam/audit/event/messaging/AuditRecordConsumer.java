@@ -1,0 +1,165 @@
+package dev.openiam.audit.event.messaging;
+
+import dev.openiam.audit.config.AuditConfig;
+import dev.openiam.audit.event.persistence.EventStore;
+import dev.openiam.model.audit.AuditCodec;
+import dev.openiam.model.audit.AuditEvent;
+import dev.openiam.model.audit.AuditRecord;
+import dev.openiam.outbox.KafkaClients;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stores every record of {@code iam.audit.v1}, on its own thread: poll, store the batch (once per eventID), then
+ * commit the offsets, so that a crash or a database outage repeats records (harmless) and never loses one. While
+ * the database refuses a batch, the same batch is tried again, with a growing pause. A message that is not an audit
+ * record is skipped and counted; it is never stored.
+ */
+@ApplicationScoped
+public class AuditRecordConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AuditRecordConsumer.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long MAX_PAUSE_MS = 10_000;
+
+    private final EventStore store;
+    private final String bootstrapServers;
+    private final String group;
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    public AuditRecordConsumer(EventStore store, AuditConfig config,
+                               @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.store = store;
+        this.bootstrapServers = bootstrapServers;
+        this.group = config.consumerGroup();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        Thread thread = new Thread(() -> {
+            try {
+                run();
+            } finally {
+                finished.countDown();
+            }
+        }, "audit-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops polling (a batch being stored is left uncommitted, to be stored again) and waits for the thread. */
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        Optional.ofNullable(consumer).ifPresent(KafkaConsumer::wakeup);
+        finished.await(10, TimeUnit.SECONDS);
+    }
+
+    /** Records stored since start (new ones only, not repeats). */
+    public long stored() {
+        return stored.get();
+    }
+
+    /** Messages skipped since start because they were not audit records. */
+    public long malformed() {
+        return malformed.get();
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(KafkaClients.config(bootstrapServers, Map.of(
+                    ConsumerConfig.GROUP_ID_CONFIG, group,
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                    ConsumerConfig.CLIENT_ID_CONFIG, "audit-service")),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer = kafka;
+                kafka.subscribe(List.of(AuditEvent.TOPIC));
+                while (running) {
+                    ConsumerRecords<String, String> batch = kafka.poll(Duration.ofSeconds(1));
+                    if (!batch.isEmpty()) {
+                        storeUntilDone(kafka, batch);
+                        kafka.commitSync();
+                    }
+                }
+            } catch (WakeupException e) {
+                // stopping
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warnf("the audit consumer failed and starts again: %s", e.toString());
+                    pause(2_000);
+                }
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    /** Stores {@code batch}, again and again while the database refuses it; the offsets are committed after. */
+    private void storeUntilDone(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> batch) {
+        List<AuditRecord> records = decode(batch);
+        long pauseMs = 200;
+        while (running) {
+            try {
+                stored.addAndGet(store.store(records).await().atMost(STORE_TIMEOUT));
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("%d audit record(s) could not be stored, trying again in %d ms: %s", records.size(), pauseMs,
+                        e.getMessage());
+                pause(pauseMs);
+                pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
+                // keep the group membership alive while the database is away
+                kafka.pause(kafka.assignment());
+                kafka.poll(Duration.ZERO);
+                kafka.resume(kafka.assignment());
+            }
+        }
+        throw new WakeupException(); // stopping: leave the offsets uncommitted
+    }
+
+    private List<AuditRecord> decode(ConsumerRecords<String, String> batch) {
+        List<AuditRecord> records = new ArrayList<>(batch.count());
+        for (ConsumerRecord<String, String> message : batch) {
+            try {
+                records.add(AuditCodec.decode(message.value()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                malformed.incrementAndGet();
+                // the content may hold what a producer forgot to redact: only where it was
+                LOG.warnf("skipped a message of %s-%d at offset %d that is not an audit record", message.topic(),
+                        message.partition(), message.offset());
+            }
+        }
+        return records;
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

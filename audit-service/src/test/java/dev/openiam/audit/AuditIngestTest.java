@@ -1,0 +1,134 @@
+package dev.openiam.audit;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.openiam.audit.event.messaging.AuditRecordConsumer;
+import dev.openiam.model.audit.AuditCodec;
+import dev.openiam.model.audit.AuditEvent;
+import dev.openiam.model.audit.AuditRecord;
+import dev.openiam.outbox.KafkaClients;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Records published to {@code iam.audit.v1} are stored once per eventID, whatever is repeated; with every secret
+ * hidden even when the producer forgot; a message that is no record, and a record past retention, are not stored
+ * and do not stop the records after them.
+ */
+@QuarkusTest
+class AuditIngestTest {
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    AuditRecordConsumer consumer;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void aRecordPublishedTwiceIsStoredOnce() throws Exception {
+        String account = Records.account();
+        AuditRecord record = Records.call(account, "alice", "AKIAALICE", "CreateUser", "bob", Instant.now(), false);
+        AuditRecord other = Records.call(account, "alice", "AKIAALICE", "GetUser", "bob", Instant.now(), true);
+
+        publish(account, AuditCodec.encode(record), AuditCodec.encode(record), AuditCodec.encode(other), AuditCodec.encode(record));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(account) == 2);
+        // what came after the repeats is there, and nothing more arrives
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> count(account) == 2);
+        assertThat(stored(record)).isNotNull();
+    }
+
+    @Test
+    void aSecretTheProducerForgotIsNeverStored() throws Exception {
+        String account = Records.account();
+        AuditRecord record = Records.call(account, "alice", "AKIAALICE", "CreateAccessKey", "bob", Instant.now(), false)
+                .withBodies(JsonNodeFactory.instance.objectNode().put("userName", "bob"),
+                        JsonNodeFactory.instance.objectNode().set("accessKey", JsonNodeFactory.instance.objectNode()
+                                .put("accessKeyId", "AKIABOB").put("SecretAccessKey", "wJalrXUtnFEMI-the-secret")));
+        // written by hand, as a careless producer would: the secret is on the topic
+        String careless = AuditCodec.encode(record).replace("HIDDEN_DUE_TO_SECURITY_REASONS", "wJalrXUtnFEMI-the-secret");
+        assertThat(careless).contains("wJalrXUtnFEMI-the-secret");
+
+        publish(account, careless);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(account) == 1);
+        assertThat(stored(record)).doesNotContain("wJalrXUtnFEMI").contains("HIDDEN_DUE_TO_SECURITY_REASONS");
+    }
+
+    @Test
+    void whatIsNoRecordOrPastRetentionIsSkipped() throws Exception {
+        String account = Records.account();
+        AuditRecord old = Records.call(account, "alice", "AKIAALICE", "GetUser", "bob",
+                Instant.now().minus(91, ChronoUnit.DAYS), true);
+        AuditRecord fresh = Records.call(account, "alice", "AKIAALICE", "GetUser", "carol", Instant.now(), true);
+        long malformed = consumer.malformed();
+
+        publish(account, "{not json", "{\"type\":\"UserCreated\"}", AuditCodec.encode(old), AuditCodec.encode(fresh));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(account) == 1);
+        assertThat(stored(fresh)).isNotNull();
+        assertThat(stored(old)).isNull();
+        assertThat(consumer.malformed()).isGreaterThanOrEqualTo(malformed + 2);
+    }
+
+    @Test
+    void aRecordIsStoredInItsDaysPartitionWithItsLookupColumns() throws Exception {
+        String account = Records.account();
+        AuditRecord record = Records.call(account, "alice", "AKIAALICE", "DeleteUser", "bob", Instant.now(), false);
+
+        publish(account, AuditCodec.encode(record));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(account) == 1);
+        Row row = pool.preparedQuery("select tableoid::regclass::text as part, event_name, read_only, username, access_key_id, "
+                + "event_source, resource_types, resource_names from audit.events where event_id = $1")
+                .execute(Tuple.of(record.eventID())).await().indefinitely().iterator().next();
+        assertThat(row.getString("part")).isEqualTo("audit.events_p" + record.eventTime().toString().substring(0, 10).replace("-", ""));
+        assertThat(row.getString("event_name")).isEqualTo("DeleteUser");
+        assertThat(row.getBoolean("read_only")).isFalse();
+        assertThat(row.getString("username")).isEqualTo("alice");
+        assertThat(row.getString("access_key_id")).isEqualTo("AKIAALICE");
+        assertThat(row.getString("event_source")).isEqualTo("iam.amazonaws.com");
+        assertThat(row.getArrayOfStrings("resource_types")).containsExactly("AWS::IAM::User");
+        assertThat(row.getArrayOfStrings("resource_names")).containsExactly("bob", "arn:aws:iam::" + account + ":user/bob");
+    }
+
+    private void publish(String account, String... messages) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.config(bootstrapServers, Map.of("acks", "all")),
+                new StringSerializer(), new StringSerializer())) {
+            for (String message : messages) {
+                producer.send(new ProducerRecord<>(AuditEvent.TOPIC, account, message)).get();
+            }
+        }
+    }
+
+    private long count(String account) {
+        return pool.preparedQuery("select count(*) from audit.events where account_id = $1").execute(Tuple.of(account))
+                .await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private String stored(AuditRecord record) {
+        List<String> rows = pool.preparedQuery("select record from audit.events where event_id = $1")
+                .execute(Tuple.of(record.eventID())).await().indefinitely().stream().map(r -> r.getString(0)).toList();
+        assertThat(rows.size()).isLessThanOrEqualTo(1);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}
