@@ -37,8 +37,7 @@ public class TestCallers implements CallerAuthentication, ActionAuthorization {
     private final SigV4Verifier verifier = new SigV4Verifier();
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
     private final Set<String> allowed = ConcurrentHashMap.newKeySet();
-    /** Every decision asked for: caller ARN and action. */
-    public final List<String> asked = new CopyOnWriteArrayList<>();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
 
     /** A new key of IAM user {@code name} in {@code accountId}, allowed to call CloudTrail when {@code allow}. */
     public Key user(String accountId, String name, boolean allow) {
@@ -51,6 +50,11 @@ public class TestCallers implements CallerAuthentication, ActionAuthorization {
             allowed.add(caller.arn());
         }
         return key;
+    }
+
+    /** Every decision asked for so far: caller ARN and action. */
+    public List<String> asked() {
+        return List.copyOf(asked);
     }
 
     @Override
