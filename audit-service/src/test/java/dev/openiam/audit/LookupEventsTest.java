@@ -274,10 +274,13 @@ class LookupEventsTest {
                 : java.util.Arrays.stream(positions.trim().split(" ")).map(p -> RECORDS.get(Integer.parseInt(p))).toList();
     }
 
-    /** Their event ids in LookupEvents' order: newest first, and by event id (descending) within a second. */
+    /**
+     * Their event ids in LookupEvents' order: newest first, and by event id (descending) within a second, compared as
+     * PostgreSQL compares uuids (byte by byte, as their text sorts; Java's UUID.compareTo compares signed longs).
+     */
     private static String[] newestFirst(List<AuditRecord> records) {
         return records.stream()
-                .sorted(java.util.Comparator.comparing(AuditRecord::eventTime).thenComparing(AuditRecord::eventID).reversed())
+                .sorted(java.util.Comparator.comparing(AuditRecord::eventTime).thenComparing(r -> r.eventID().toString()).reversed())
                 .map(r -> r.eventID().toString()).toArray(String[]::new);
     }
 

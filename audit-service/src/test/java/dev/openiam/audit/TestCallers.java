@@ -2,7 +2,6 @@ package dev.openiam.audit;
 
 import dev.openiam.audit.caller.ActionAuthorization;
 import dev.openiam.audit.caller.CallerAuthentication;
-import dev.openiam.audit.caller.SignedRequest;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.awsprotocol.sigv4.SigV4Credential;
 import dev.openiam.awsprotocol.sigv4.SigV4Errors;
@@ -58,10 +57,8 @@ public class TestCallers implements CallerAuthentication, ActionAuthorization {
     }
 
     @Override
-    public Uni<CallerClaims> authenticate(SignedRequest request) {
+    public Uni<CallerClaims> authenticate(HttpRequestData data) {
         return Uni.createFrom().item(() -> {
-            HttpRequestData data = new HttpRequestData(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
-                    request.body());
             SigV4Credential claimed = SigV4Verifier.parse(data);
             Key key = keys.get(claimed.accessKeyId());
             if (key == null) {

@@ -1,5 +1,6 @@
 package dev.openiam.audit.caller;
 
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.internalauth.CallerClaims;
 import io.smallrye.mutiny.Uni;
 
@@ -13,5 +14,6 @@ public interface CallerAuthentication {
     /** The signing name CloudTrail requests are signed for. */
     String SERVICE = "cloudtrail";
 
-    Uni<CallerClaims> authenticate(SignedRequest request);
+    /** The caller of {@code request} as received (method, path and query still encoded, headers, body). */
+    Uni<CallerClaims> authenticate(HttpRequestData request);
 }

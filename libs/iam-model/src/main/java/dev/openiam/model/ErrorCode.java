@@ -25,21 +25,8 @@ public enum ErrorCode {
     REPORT_NOT_PRESENT("ReportNotPresent", 410),
     REPORT_EXPIRED("ReportExpired", 410),
     REPORT_IN_PROGRESS("ReportInProgress", 404),
-    /** A TOTP code that is wrong, stale or already used (EnableMFADevice, ResyncMFADevice, MFA sign-in). */
-    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
-    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
-    EXPIRED_TOKEN("ExpiredToken", 400),
-    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
-    REQUEST_EXPIRED("RequestExpired", 400),
-    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
-    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
-    SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
-    SERVICE_FAILURE("ServiceFailure", 500),
-    /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
-    POLICY_EVALUATION("PolicyEvaluation", 500),
-
     // CloudTrail (JSON 1.1 protocol): the codes its model names for LookupEvents and ListPublicKeys
-    /** A LookupAttributes list that is empty of meaning: more than one attribute, an unknown key, a bad value. */
+    /** LookupAttributes CloudTrail refuses: more than one, an unknown key, a value that is empty, too long or not allowed. */
     INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400),
     /** StartTime after EndTime, or a time outside the range of possible values. */
     INVALID_TIME_RANGE("InvalidTimeRangeException", 400),
@@ -54,7 +41,20 @@ public enum ErrorCode {
     /** An X-Amz-Target naming an operation the service does not have. */
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     /** A JSON 1.1 body that cannot be read, or a member of the wrong type. */
-    SERIALIZATION("SerializationException", 400);
+    SERIALIZATION("SerializationException", 400),
+
+    /** A TOTP code that is wrong, stale or already used (EnableMFADevice, ResyncMFADevice, MFA sign-in). */
+    INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+    EXPIRED_TOKEN("ExpiredToken", 400),
+    SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+    REQUEST_EXPIRED("RequestExpired", 400),
+    INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
+    SERVICE_FAILURE("ServiceFailure", 500),
+    /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
+    POLICY_EVALUATION("PolicyEvaluation", 500);
 
     private final String awsCode;
     private final int httpStatus;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openiam.audit.caller.ActionAuthorization;
 import dev.openiam.audit.caller.CallerAuthentication;
-import dev.openiam.audit.caller.SignedRequest;
 import dev.openiam.audit.lookup.domain.LookupEventsRequest;
 import dev.openiam.audit.lookup.domain.LookupPage;
 import dev.openiam.audit.lookup.domain.LookupService;
@@ -13,6 +12,7 @@ import dev.openiam.awsprotocol.error.ErrorAnswer;
 import dev.openiam.awsprotocol.error.FailureLog;
 import dev.openiam.awsprotocol.error.JsonErrors;
 import dev.openiam.awsprotocol.json.JsonRpc;
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -63,7 +63,7 @@ public class CloudTrailResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> post(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String requestId = UUID.randomUUID().toString();
-        SignedRequest signed = new SignedRequest("POST", request.path(), request.query(), signedHeaders(headers, request), body);
+        HttpRequestData signed = new HttpRequestData("POST", request.path(), request.query(), signedHeaders(headers, request), body);
         return Uni.createFrom().deferred(() -> authentication.authenticate(signed))
                 .chain(caller -> {
                     JsonRpc rpc = JsonRpc.parse(TARGET_PREFIX, headers.getHeaderString(JsonRpc.TARGET_HEADER),
