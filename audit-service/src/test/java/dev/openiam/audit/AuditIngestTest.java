@@ -6,6 +6,7 @@ import dev.openiam.model.audit.AuditCodec;
 import dev.openiam.model.audit.AuditEvent;
 import dev.openiam.model.audit.AuditRecord;
 import dev.openiam.outbox.KafkaClients;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +18,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +44,9 @@ class AuditIngestTest {
 
     @Inject
     AuditRecordConsumer consumer;
+
+    @TestHTTPResource("/")
+    URI health;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -109,6 +117,16 @@ class AuditIngestTest {
         assertThat(row.getString("event_source")).isEqualTo("iam.amazonaws.com");
         assertThat(row.getArrayOfStrings("resource_types")).containsExactly("AWS::IAM::User");
         assertThat(row.getArrayOfStrings("resource_names")).containsExactly("bob", "arn:aws:iam::" + account + ":user/bob");
+    }
+
+    @Test
+    void readyWhileTheConsumerPolls() throws Exception {
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health.resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("audit-consumer");
+        assertThat(consumer.polling(Duration.ofSeconds(5))).isTrue();
     }
 
     private void publish(String account, String... messages) throws Exception {

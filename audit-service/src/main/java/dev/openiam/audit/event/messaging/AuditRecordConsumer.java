@@ -8,6 +8,9 @@ import dev.openiam.model.audit.AuditRecord;
 import dev.openiam.outbox.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +50,34 @@ public class AuditRecordConsumer {
     private final String group;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final Timer delay;
+    private volatile long lastPollMillis;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    public AuditRecordConsumer(EventStore store, AuditConfig config,
+    public AuditRecordConsumer(EventStore store, AuditConfig config, MeterRegistry registry,
                                @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.store = store;
         this.bootstrapServers = bootstrapServers;
         this.group = config.consumerGroup();
+        // Quarkus tests restart the application in one JVM, whose global registry keeps the meters of the last one
+        List.of("iam.audit.records.stored", "iam.audit.records.malformed")
+                .forEach(name -> registry.find(name).meters().forEach(registry::remove));
+        FunctionCounter.builder("iam.audit.records.stored", stored, AtomicLong::get)
+                .description("audit records stored (repeats of a stored eventID not counted)").register(registry);
+        FunctionCounter.builder("iam.audit.records.malformed", malformed, AtomicLong::get)
+                .description("messages on iam.audit.v1 that were no audit record, skipped").register(registry);
+        this.delay = Timer.builder("iam.audit.ingest.delay")
+                .description("from a record's eventTime (to the second) to its commit in storage")
+                .serviceLevelObjectives(Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
+                        Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    /** Whether the consumer polled the topic in the last {@code within} (it polls every second while it runs). */
+    public boolean polling(Duration within) {
+        return running && System.currentTimeMillis() - lastPollMillis < within.toMillis();
     }
 
     void start(@Observes StartupEvent event) {
@@ -100,6 +123,7 @@ public class AuditRecordConsumer {
                 kafka.subscribe(List.of(AuditEvent.TOPIC));
                 while (running) {
                     ConsumerRecords<String, String> batch = kafka.poll(Duration.ofSeconds(1));
+                    lastPollMillis = System.currentTimeMillis();
                     if (!batch.isEmpty()) {
                         storeUntilDone(kafka, batch);
                         kafka.commitSync();
@@ -125,6 +149,9 @@ public class AuditRecordConsumer {
         while (running) {
             try {
                 stored.addAndGet(store.store(records).await().atMost(STORE_TIMEOUT));
+                Instant now = Instant.now();
+                records.forEach(r -> delay.record(Duration.between(r.eventTime(), now).isNegative() ? Duration.ZERO
+                        : Duration.between(r.eventTime(), now)));
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("%d audit record(s) could not be stored, trying again in %d ms: %s", records.size(), pauseMs,
@@ -134,6 +161,7 @@ public class AuditRecordConsumer {
                 // keep the group membership alive while the database is away
                 kafka.pause(kafka.assignment());
                 kafka.poll(Duration.ZERO);
+                lastPollMillis = System.currentTimeMillis();
                 kafka.resume(kafka.assignment());
             }
         }
