@@ -25,9 +25,17 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventStore {
 
+    /**
+     * One statement for a whole batch: each column as an array, unnested into rows (several times faster than a
+     * statement per row). Resources travel as one string per row, joined by U+001F, which no type or ARN holds.
+     */
     private static final String INSERT = "insert into audit.events (event_id, event_time, account_id, event_name, event_source, "
             + "read_only, username, access_key_id, error_code, resource_types, resource_names, record) "
-            + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing";
+            + "select id, t, a, n, s, ro, u, k, e, string_to_array(rt, chr(31)), string_to_array(rn, chr(31)), r "
+            + "from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], "
+            + "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) as b(id, t, a, n, s, ro, u, k, e, rt, rn, r) "
+            + "on conflict do nothing";
+    private static final String SEPARATOR = "\u001f";
 
     private final Pool pool;
     private final Partitions partitions;
@@ -47,14 +55,11 @@ public class EventStore {
             return Uni.createFrom().item(0);
         }
         Set<LocalDate> days = new LinkedHashSet<>();
-        List<Tuple> rows = new ArrayList<>(kept.size());
-        for (AuditRecord record : kept) {
-            days.add(Partitions.day(record.eventTime()));
-            rows.add(row(record));
-        }
+        kept.forEach(record -> days.add(Partitions.day(record.eventTime())));
+        Tuple columns = columns(kept);
         return partitions.ensure(days)
-                .chain(() -> pool.withTransaction(connection -> connection.preparedQuery(INSERT).executeBatch(rows)))
-                .map(EventStore::inserted)
+                .chain(() -> pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(columns)))
+                .map(RowSet::rowCount)
                 .onFailure().invoke(partitions::forget);
     }
 
@@ -70,35 +75,33 @@ public class EventStore {
         });
     }
 
-    private static Tuple row(AuditRecord record) {
-        List<String> types = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (AuditRecord.Resource resource : record.resources()) {
-            types.add(resource.type());
-            names.add(resource.name());
-            names.add(resource.arn());
+    /** The batch as twelve column arrays, in INSERT's order. */
+    private static Tuple columns(List<AuditRecord> records) {
+        int n = records.size();
+        UUID[] ids = new UUID[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        Boolean[] readOnly = new Boolean[n];
+        String[][] text = new String[9][n];
+        for (int i = 0; i < n; i++) {
+            AuditRecord record = records.get(i);
+            ids[i] = record.eventID();
+            times[i] = OffsetDateTime.ofInstant(record.eventTime(), ZoneOffset.UTC);
+            readOnly[i] = record.readOnly();
+            text[0][i] = record.recipientAccountId();
+            text[1][i] = record.eventName();
+            text[2][i] = record.eventSource();
+            text[3][i] = record.username();
+            text[4][i] = record.userIdentity().accessKeyId();
+            text[5][i] = record.errorCode();
+            text[6][i] = String.join(SEPARATOR, record.resources().stream().map(AuditRecord.Resource::type).distinct().toList());
+            text[7][i] = String.join(SEPARATOR, record.resources().stream()
+                    .flatMap(r -> java.util.stream.Stream.of(r.name(), r.arn())).distinct().toList());
+            text[8][i] = AuditCodec.toJson(record);
         }
-        return Tuple.tuple()
-                .addUUID(record.eventID())
-                .addOffsetDateTime(OffsetDateTime.ofInstant(record.eventTime(), ZoneOffset.UTC))
-                .addString(record.recipientAccountId())
-                .addString(record.eventName())
-                .addString(record.eventSource())
-                .addBoolean(record.readOnly())
-                .addString(record.username())
-                .addString(record.userIdentity().accessKeyId())
-                .addString(record.errorCode())
-                .addArrayOfString(types.stream().distinct().toArray(String[]::new))
-                .addArrayOfString(names.stream().distinct().toArray(String[]::new))
-                .addString(AuditCodec.toJson(record));
-    }
-
-    private static int inserted(RowSet<Row> result) {
-        int count = 0;
-        for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
-            count += rs.rowCount();
-        }
-        return count;
+        return Tuple.tuple().addArrayOfUUID(ids).addArrayOfOffsetDateTime(times).addArrayOfString(text[0])
+                .addArrayOfString(text[1]).addArrayOfString(text[2]).addArrayOfBoolean(readOnly).addArrayOfString(text[3])
+                .addArrayOfString(text[4]).addArrayOfString(text[5]).addArrayOfString(text[6]).addArrayOfString(text[7])
+                .addArrayOfString(text[8]);
     }
 
     /** One stored record: its key (for the next page's token) and its CloudTrail JSON. */
