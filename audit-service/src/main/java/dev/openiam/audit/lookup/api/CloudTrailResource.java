@@ -100,7 +100,9 @@ public class CloudTrailResource {
         Instant end = rpc.input().timestamp("EndTime");
         return lookups.publicKeys(start, end, rpc.input().string("NextToken")).map(keys -> {
             ObjectNode answer = JSON.objectNode();
-            answer.putArray("PublicKeyList");
+            ArrayNode list = answer.putArray("PublicKeyList");
+            keys.forEach(key -> list.addObject().put("Value", key.value()).put("ValidityStartTime", key.validityStart().getEpochSecond())
+                    .put("ValidityEndTime", key.validityEnd().getEpochSecond()).put("Fingerprint", key.fingerprint()));
             return answer;
         });
     }

@@ -65,7 +65,7 @@ public class LookupService {
      * ListPublicKeys: the keys that sign digest files in a time range. No digest files are written yet, so there are
      * none; the range and the token are still checked as CloudTrail checks them.
      */
-    public Uni<List<Object>> publicKeys(Instant start, Instant end, String nextToken) {
+    public Uni<List<PublicKey>> publicKeys(Instant start, Instant end, String nextToken) {
         if (start != null && end != null && start.isAfter(end)) {
             return Uni.createFrom().failure(new IamException(ErrorCode.INVALID_TIME_RANGE, "the StartTime must not be after the EndTime"));
         }
