@@ -11,6 +11,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 export IAM_HOME=$REPO/bench/target/decision-api-home
 export IAM_PG_PORT=45432 IAM_KAFKA_PORT=49092 IAM_KAFKA_CONTROLLER_PORT=49093 IAM_IDENTITY_PORT=48081 IAM_POLICY_PORT=48082
+export IAM_SERVICES="identity policy"
 export IAM_BENCH_BASELINE_ENDPOINT=true
 AWS=${AWS_CLI:-/usr/bin/aws}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }

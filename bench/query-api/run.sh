@@ -59,7 +59,7 @@ system() {
   if [[ $side == before ]]; then tree=$BEFORE_TREE; ports=("${ports_before[@]}"); extra=(${before_env[@]+"${before_env[@]}"})
   else tree=$REPO; ports=("${ports_after[@]}"); extra=(${after_env[@]+"${after_env[@]}"}); fi
   local log=$OUT/$side-iam-local.log
-  if ! env -u DB_URL -u DB_USER -u DB_PASSWORD -u KAFKA_BOOTSTRAP_SERVERS -u IAM_SERVICES -u IAM_SERVICE_JAVA_OPTS \
+  if ! env -u DB_URL -u DB_USER -u DB_PASSWORD -u KAFKA_BOOTSTRAP_SERVERS -u IAM_SERVICE_JAVA_OPTS IAM_SERVICES="identity policy" \
       IAM_HOME="$OUT/$side-home" IAM_PG_PORT="${ports[0]}" IAM_KAFKA_PORT="${ports[1]}" IAM_KAFKA_CONTROLLER_PORT="${ports[2]}" \
       IAM_IDENTITY_PORT="${ports[3]}" IAM_POLICY_PORT="${ports[4]}" ${extra[@]+"${extra[@]}"} \
       bash "$tree/deploy/local/iam-local" "$command" >>"$log" 2>&1; then

@@ -46,7 +46,7 @@ class AwsCliE2ETest {
                 .contains("boto3 passwords: ok");
     }
 
-    private static String script(String name) {
+    static String script(String name) {
         return Path.of("src/test/scripts", name).toAbsolutePath().toString();
     }
 

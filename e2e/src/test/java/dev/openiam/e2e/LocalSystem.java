@@ -42,6 +42,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         env.put("IAM_KAFKA_CONTROLLER_PORT", String.valueOf(29093 + offset));
         env.put("IAM_IDENTITY_PORT", String.valueOf(28081 + offset));
         env.put("IAM_POLICY_PORT", String.valueOf(28082 + offset));
+        env.put("IAM_STS_PORT", String.valueOf(28083 + offset));
     }
 
     /** The running system (started on first use). */
@@ -80,6 +81,11 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
 
     public URI endpoint() {
         return URI.create(value("IAM_ENDPOINT"));
+    }
+
+    /** STS, as unchanged SDKs find it ({@code AWS_ENDPOINT_URL_STS} in local.env). */
+    public URI stsEndpoint() {
+        return URI.create(value("AWS_ENDPOINT_URL_STS"));
     }
 
     public String accountId() {

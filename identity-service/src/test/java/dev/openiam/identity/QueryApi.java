@@ -3,18 +3,9 @@ package dev.openiam.identity;
 import io.restassured.RestAssured;
 import io.restassured.path.xml.XmlPath;
 import io.restassured.response.ValidatableResponse;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import dev.openiam.testsupport.SignedQuery;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
 
@@ -23,25 +14,11 @@ public record QueryApi(Api api) {
 
     /** {@code Action=action&Version=2010-05-08} and {@code params} as name, value pairs. */
     public ValidatableResponse call(String action, String... params) {
-        List<String> form = new ArrayList<>(List.of("Action=" + action, "Version=2010-05-08"));
-        for (int i = 0; i < params.length; i += 2) {
-            form.add(params[i] + "=" + URLEncoder.encode(params[i + 1], StandardCharsets.UTF_8));
-        }
-        String body = String.join("&", form);
+        String body = SignedQuery.form(action, "2010-05-08", params);
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/");
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
-                .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
-        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(api.accessKeyId(), api.secret()))
-                .request(request).payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")).request();
         var given = RestAssured.given().body(body);
-        for (Map.Entry<String, List<String>> header : signed.headers().entrySet()) {
-            if (!header.getKey().equalsIgnoreCase("host")) {
-                header.getValue().forEach(value -> given.header(header.getKey(), value));
-            }
-        }
+        SignedQuery.headers(uri, body, "iam", api.accessKeyId(), api.secret(), null)
+                .forEach((name, values) -> values.forEach(value -> given.header(name, value)));
         return given.post("/").then();
     }
 

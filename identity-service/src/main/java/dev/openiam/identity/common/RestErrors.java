@@ -3,6 +3,7 @@ package dev.openiam.identity.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.openiam.awsprotocol.error.ClientError;
+import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.awsprotocol.error.ErrorAnswer;
 import dev.openiam.awsprotocol.error.FailureLog;
 import dev.openiam.awsprotocol.error.ProblemErrors;
@@ -55,7 +56,6 @@ public class RestErrors {
 
     /** The answer as JAX-RS sends it, with the request id header AWS services send. */
     public static Response send(ErrorAnswer answer) {
-        return Response.status(answer.status()).type(answer.contentType())
-                .header(ErrorAnswer.REQUEST_ID_HEADER, answer.requestId()).entity(answer.body()).build();
+        return QueryAnswers.send(answer);
     }
 }

@@ -44,7 +44,7 @@ public class PolicyServiceActions implements IamActionGroup {
     }
 
     private Uni<Result> forward(String name, QueryRequest request, Caller caller, String requestId, GlobalKeys.Call call) {
-        Map<String, Object> context = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), Instant.now());
+        Map<String, Object> context = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, Instant.now());
         return revisions.current(caller.accountId())
                 .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions, context))
                 .call(answer -> answer.policyRevision() == null ? Uni.createFrom().voidItem()

@@ -1,28 +1,24 @@
 package dev.openiam.identity.policyforward;
 
 import dev.openiam.identity.account.AccountRevisions;
+import dev.openiam.glue.peers.DecisionClient;
+import dev.openiam.glue.peers.PeerClient;
 import dev.openiam.identity.auth.Caller;
-import dev.openiam.identity.config.IdentityConfig;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Calls policy-service: its decision API and its internal IAM endpoint, each request under a token this service
+ * Calls policy-service's internal IAM endpoints, each request under a token this service
  * signs with its own key for that one call (purpose, endpoint, a digest of the exact body bytes sent, the
  * authenticated caller, the action). The IAM answer is an AWS Query document, relayed as it is. No answer means
  * ServiceUnavailable (fail closed).
@@ -39,43 +35,10 @@ public class PolicyServiceClient {
     public record Answer(int status, String xml, Long policyRevision) {
     }
 
-    private final WebClient client;
-    private final ServiceTrust trust;
-    private final URI base;
+    private final PeerClient policyService;
 
-    public PolicyServiceClient(Vertx vertx, ServiceTrust trust, IdentityConfig config) {
-        this.base = URI.create(config.policyServiceUrl());
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setDefaultHost(base.getHost())
-                .setDefaultPort(base.getPort() > 0 ? base.getPort() : ("https".equals(base.getScheme()) ? 443 : 80))
-                .setSsl("https".equals(base.getScheme()))
-                .setConnectTimeout(2000)
-                .setIdleTimeout(30));
-        this.trust = trust;
-    }
-
-    /** policy-service's decision: {@code Allow}, {@code ExplicitDeny} or {@code ImplicitDeny}, and AWS's message for a deny. */
-    public record Decision(String decision, String message) {
-        public boolean allowed() {
-            return "Allow".equals(decision);
-        }
-    }
-
-    /** Asks the decision API; any failure to get a clear answer is a failure (the caller denies). */
-    public Uni<Decision> authorize(Caller caller, JsonObject question) {
-        return post(Purpose.DECIDE, "/v1/authorize", question, caller, question.getString("action"), Duration.ofSeconds(10))
-                .map(response -> {
-                    if (response.statusCode() != 200) {
-                        throw new IamException(ErrorCode.SERVICE_UNAVAILABLE,
-                                "the decision point answered " + response.statusCode() + "; the request was not performed");
-                    }
-                    JsonObject answer = response.bodyAsJsonObject();
-                    return new Decision(answer.getString("decision"), answer.getString("message"));
-                })
-                .onFailure(failure -> !(failure instanceof IamException)).transform(failure -> {
-                    LOG.warnf("decision point at %s did not answer: %s", base, failure.getMessage());
-                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "the decision point is unavailable; the request was not performed");
-                });
+    public PolicyServiceClient(DecisionClient decisions) {
+        this.policyService = decisions.policyService();
     }
 
     /** Forwards {@code action} with its exact parameters, the revisions the caller has seen and the call's global keys. */
@@ -91,7 +54,7 @@ public class PolicyServiceClient {
         return post(Purpose.FORWARD, "/internal/v1/iam", body, caller, "iam:" + action, Duration.ofSeconds(30))
                 .map(response -> new Answer(response.statusCode(), response.bodyAsString(), revision(response.getHeader(REVISION_HEADER))))
                 .onFailure().transform(failure -> {
-                    LOG.warnf("policy-service at %s did not answer %s: %s", base, action, failure.getMessage());
+                    LOG.warnf("policy-service at %s did not answer %s: %s", policyService.base(), action, failure.getMessage());
                     return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service is unavailable; the request was not performed");
                 });
     }
@@ -106,7 +69,7 @@ public class PolicyServiceClient {
         String action = "role".equals(type) ? "iam:CreateRole" : "iam:CreateUser";
         return post(Purpose.FORWARD, "/internal/v1/boundary-presets", body, caller, action, Duration.ofSeconds(30))
                 .onFailure().transform(failure -> {
-                    LOG.warnf("policy-service at %s did not answer a boundary preset: %s", base, failure.getMessage());
+                    LOG.warnf("policy-service at %s did not answer a boundary preset: %s", policyService.base(), failure.getMessage());
                     return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "policy-service is unavailable; the request was not performed");
                 })
                 .map(response -> {
@@ -120,18 +83,9 @@ public class PolicyServiceClient {
                 });
     }
 
-    /** Sends {@code json} to {@code path} under a token that binds exactly the bytes sent. */
     private Uni<HttpResponse<Buffer>> post(Purpose purpose, String path, JsonObject json, Caller caller, String action,
                                            Duration timeout) {
-        return Uni.createFrom().deferred(() -> {
-            byte[] body = json.toBuffer().getBytes();
-            String token = trust.issue(AUDIENCE, purpose, "POST", path, body, caller.claims(), action);
-            return client.post(base.getPath().replaceAll("/$", "") + path)
-                    .putHeader("Authorization", "Bearer " + token)
-                    .putHeader("Content-Type", "application/json")
-                    .timeout(timeout.toMillis())
-                    .sendBuffer(Buffer.buffer(body));
-        });
+        return policyService.post(purpose, path, json, caller.claims(), action, timeout);
     }
 
     private static Long revision(String header) {

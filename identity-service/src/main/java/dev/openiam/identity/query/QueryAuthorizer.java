@@ -10,7 +10,7 @@ import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.account.AccountRevisions;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.authorization.EntityResolver;
-import dev.openiam.identity.policyforward.PolicyServiceClient;
+import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
@@ -34,12 +34,12 @@ import java.util.Set;
 @ApplicationScoped
 public class QueryAuthorizer {
 
-    private final PolicyServiceClient decisions;
+    private final DecisionClient decisions;
     private final AccountRevisions revisions;
     private final EntityResolver resolver;
     private final List<ImplicitGrant> grants;
 
-    public QueryAuthorizer(PolicyServiceClient decisions, AccountRevisions revisions, EntityResolver resolver,
+    public QueryAuthorizer(DecisionClient decisions, AccountRevisions revisions, EntityResolver resolver,
                            jakarta.enterprise.inject.Instance<ImplicitGrant> grants) {
         this.decisions = decisions;
         this.revisions = revisions;
@@ -54,7 +54,7 @@ public class QueryAuthorizer {
         CallerRef ref = new CallerRef(caller.accountId(), caller.arn());
         Set<EntityRef> lookups = action.lookups(request, ref);
         Uni<Map<EntityRef, Entity>> resolved = lookups.isEmpty() ? Uni.createFrom().item(Map.of()) : resolver.resolve(caller, lookups);
-        Map<String, Object> global = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), Instant.now());
+        Map<String, Object> global = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, Instant.now());
         // the entities and the account's revisions are read side by side (two connections), not one after the other
         return Uni.combine().all().unis(resolved, revisions.current(caller.accountId())).asTuple().chain(both -> {
             Map<EntityRef, Entity> stored = both.getItem1();
@@ -71,12 +71,16 @@ public class QueryAuthorizer {
     private Uni<Void> decide(Caller caller, Check check, Map<String, Object> global, AccountRevisions.Revisions revision) {
         Map<String, Object> context = new LinkedHashMap<>(global);
         context.putAll(check.context());
-        return decisions.authorize(caller, new JsonObject()
-                        .put("principal", caller.arn())
-                        .put("action", check.action())
-                        .put("resource", check.resource())
-                        .put("context", new JsonObject(context))
-                        .put("atLeastRevision", new JsonObject().put("identity", revision.identity()).put("policy", revision.policy())))
+        JsonObject question = new JsonObject()
+                .put("principal", caller.arn())
+                .put("action", check.action())
+                .put("resource", check.resource())
+                .put("context", new JsonObject(context))
+                .put("atLeastRevision", new JsonObject().put("identity", revision.identity()).put("policy", revision.policy()));
+        if (caller.session() != null) {
+            question.put("session", new JsonObject(caller.session().toMap()));
+        }
+        return decisions.authorize(caller.claims(), question)
                 .chain(decision -> decision.allowed() ? Uni.createFrom().voidItem()
                         : "ImplicitDeny".equals(decision.decision())
                         ? granted(caller, check, 0).invoke(granted -> deny(granted, caller, check, decision)).replaceWithVoid()
@@ -91,7 +95,7 @@ public class QueryAuthorizer {
         return grants.get(index).grants(caller, check).chain(yes -> yes ? Uni.createFrom().item(true) : granted(caller, check, index + 1));
     }
 
-    private static void deny(boolean granted, Caller caller, Check check, PolicyServiceClient.Decision decision) {
+    private static void deny(boolean granted, Caller caller, Check check, DecisionClient.Decision decision) {
         if (!granted) {
             throw new IamException(ErrorCode.ACCESS_DENIED, decision.message() != null ? decision.message()
                     : "User: " + caller.arn() + " is not authorized to perform: " + check.action() + " on resource: "

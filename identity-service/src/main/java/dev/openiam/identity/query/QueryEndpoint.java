@@ -6,6 +6,8 @@ import dev.openiam.awsprotocol.error.QueryErrors;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.glue.query.QueryAnswers;
+import dev.openiam.glue.query.QueryResource;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.common.RestErrors;
 import dev.openiam.identity.common.Revision;
@@ -13,20 +15,10 @@ import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,7 +27,7 @@ import java.util.UUID;
  * run it through the same domain services as the REST API, answer AWS XML.
  */
 @Path("/")
-public class QueryEndpoint {
+public class QueryEndpoint extends QueryResource {
 
     public static final String VERSION = "2010-05-08";
     private static final String XML = "text/xml";
@@ -50,27 +42,13 @@ public class QueryEndpoint {
         this.authorizer = authorizer;
     }
 
-    @POST
-    @Consumes(MediaType.WILDCARD)
-    @Operation(hidden = true)
-    public Uni<Response> post(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return serve("POST", body, headers, request);
-    }
-
-    @GET
-    @Operation(hidden = true)
-    public Uni<Response> get(@Context HttpHeaders headers, @Context HttpServerRequest request) {
-        return serve("GET", new byte[0], headers, request);
-    }
-
-    private Uni<Response> serve(String method, byte[] body, HttpHeaders headers, HttpServerRequest request) {
+    @Override
+    protected Uni<Response> serve(String method, byte[] body, HttpHeaders headers, HttpServerRequest request) {
         String requestId = UUID.randomUUID().toString();
         return Uni.createFrom().deferred(() -> {
-                    HttpRequestData data = new HttpRequestData(method, request.path(), request.query(), copy(headers, request), body);
+                    HttpRequestData data = QueryAnswers.signed(method, body, headers, request);
                     QueryRequest query = QueryRequest.parse(body, request.query());
-                    GlobalKeys.Call call = new GlobalKeys.Call(
-                            request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                            request.isSSL(), headers.getHeaderString("User-Agent"));
+                    GlobalKeys.Call call = QueryAnswers.call(headers, request);
                     return authenticator.authenticate(data, "iam").chain(caller -> dispatch(query, caller, requestId, call));
                 })
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
@@ -85,6 +63,12 @@ public class QueryEndpoint {
         if (action == null || (query.version() != null && !VERSION.equals(query.version()))) {
             throw new IamException(ErrorCode.INVALID_ACTION,
                     "Could not find operation " + name + " for version " + (query.version() == null ? VERSION : query.version()));
+        }
+        if (caller.session() != null && caller.mfaAuthenticatedAt() == null
+                && ("IAMUser".equals(caller.session().type()) || "Root".equals(caller.session().type()))) {
+            // GetSessionToken's credentials reach the IAM API only when MFA was used, as on AWS
+            throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name
+                    + " because credentials from GetSessionToken reach the IAM API only when they were obtained with MFA");
         }
         // a forwarded action is authorized where it is performed (policy-service, the decision point), in one hop
         Uni<Void> authorized = action.isForwarded() ? Uni.createFrom().voidItem()
@@ -105,16 +89,6 @@ public class QueryEndpoint {
     }
 
     private static Response error(Throwable failure, String requestId) {
-        return RestErrors.send(QueryErrors.render(failure, requestId, RestErrors.LOGGED));
-    }
-
-    /** The headers as signed; over HTTP/2 the host travels as {@code :authority}, which SigV4 signs as {@code host}. */
-    private static Map<String, List<String>> copy(HttpHeaders headers, HttpServerRequest request) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
-        if (headers.getHeaderString("host") == null && request.authority() != null) {
-            copy.put("host", List.of(request.authority().toString()));
-        }
-        return copy;
+        return QueryAnswers.send(QueryErrors.render(failure, requestId, RestErrors.LOGGED));
     }
 }

@@ -1,6 +1,7 @@
 package dev.openiam.identity.query;
 
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.glue.session.TemporaryCredentials;
 import dev.openiam.identity.accesskey.domain.AccessKeyUseRecorder;
 import dev.openiam.awsprotocol.sigv4.SigV4Credential;
 import dev.openiam.awsprotocol.sigv4.SigV4Verifier;
@@ -16,9 +17,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Authenticates a SigV4-signed request made with a long-term access key: the key names the secret,
- * which is decrypted here and used to recompute the signature; it never leaves this service.
- * Temporary keys ({@code ASIA…}) are sts-service's and are refused until it exists.
+ * Authenticates a SigV4-signed request. A long-term access key names the secret, which is decrypted here and used to
+ * recompute the signature; it never leaves this service. Temporary credentials ({@code ASIA…}) carry their secret in
+ * the session token sts-service issued, opened here offline.
  */
 @ApplicationScoped
 public class SigV4Authenticator {
@@ -28,9 +29,12 @@ public class SigV4Authenticator {
     private final SigV4Verifier verifier = new SigV4Verifier();
     private final Clock clock = Clock.systemUTC();
 
-    public SigV4Authenticator(CallerAuthenticator keys, AccessKeyUseRecorder uses) {
+    private final TemporaryCredentials temporary;
+
+    public SigV4Authenticator(CallerAuthenticator keys, AccessKeyUseRecorder uses, TemporaryCredentials temporary) {
         this.keys = keys;
         this.uses = uses;
+        this.temporary = temporary;
     }
 
     /** The caller of {@code request}, signed for {@code service}; fails with AWS's code otherwise. */
@@ -38,6 +42,9 @@ public class SigV4Authenticator {
         SigV4Credential credential = SigV4Verifier.parse(request);
         // stale or wrongly scoped requests are refused before any key is looked up, as AWS does
         SigV4Verifier.checkTimeAndScope(credential, service, clock.instant());
+        if (TemporaryCredentials.isTemporary(credential.accessKeyId())) {
+            return Uni.createFrom().item(() -> Caller.of(temporary.authenticate(request, credential, service)));
+        }
         if (!EntityType.ACCESS_KEY.isValid(credential.accessKeyId())) {
             throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
         }

@@ -26,6 +26,14 @@ public final class GlobalKeys {
      * {@code Bool} conditions on them do not match and {@code BoolIfExists} ones do.
      */
     public static Map<String, Object> of(Call call, Instant mfaAuthenticatedAt, Instant now) {
+        return of(call, mfaAuthenticatedAt, false, now);
+    }
+
+    /**
+     * The keys of a call; with {@code temporaryCredentials} and no MFA, {@code aws:MultiFactorAuthPresent} is present
+     * and {@code false}, as AWS sets it for every request signed with temporary credentials.
+     */
+    public static Map<String, Object> of(Call call, Instant mfaAuthenticatedAt, boolean temporaryCredentials, Instant now) {
         Instant second = now.truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> keys = new LinkedHashMap<>();
         keys.put("aws:CurrentTime", second.toString());
@@ -35,6 +43,8 @@ public final class GlobalKeys {
             keys.put("aws:MultiFactorAuthPresent", "true");
             long age = Duration.between(mfaAuthenticatedAt, now).getSeconds();
             keys.put("aws:MultiFactorAuthAge", String.valueOf(Math.max(0, age)));
+        } else if (temporaryCredentials) {
+            keys.put("aws:MultiFactorAuthPresent", "false");
         }
         keys.put("aws:RequestedRegion", "us-east-1");
         if (call.sourceIp() != null) {

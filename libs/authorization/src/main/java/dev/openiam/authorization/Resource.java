@@ -71,6 +71,10 @@ public sealed interface Resource {
         @Override
         public EntityRef lookup(QueryRequest request, CallerRef caller) {
             String user = request.string("UserName");
+            if (user == null && !caller.arn().startsWith("arn:aws:iam::")) {
+                // a role or federated session is no user: there is no "self" to act on, and AWS says so before authorizing
+                throw dev.openiam.model.IamException.validation("Must specify userName when calling with non-User credentials");
+            }
             return user != null ? EntityRef.named("user", user) : EntityRef.byArn("user", caller.arn());
         }
 

@@ -53,6 +53,8 @@ public enum ErrorCode {
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503),
     SERVICE_FAILURE("ServiceFailure", 500),
+    /** STS: the session policies and tags, packed, exceed what a session token may carry. */
+    PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
     /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
     POLICY_EVALUATION("PolicyEvaluation", 500);
 

@@ -18,7 +18,9 @@ public enum Purpose {
     /** the console (or sts-service) checks a console password with identity-service. */
     SIGN_IN,
     /** a service (sts-service's GetSessionToken, the console's sign-in) asks identity-service to check a TOTP code. */
-    VERIFY_MFA;
+    VERIFY_MFA,
+    /** sts-service reads the role a session is asked for (its trust policy, maximum session duration, tags). */
+    ROLE_LOOKUP;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

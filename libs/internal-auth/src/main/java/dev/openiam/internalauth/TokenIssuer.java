@@ -66,6 +66,9 @@ public final class TokenIssuer {
             if (caller.mfaAuthenticatedAt() != null) {
                 claims.claim(Claim.MFA_AUTHENTICATED_AT, caller.mfaAuthenticatedAt().getEpochSecond());
             }
+            if (caller.session() != null) {
+                claims.claim(Claim.SESSION, caller.session().toMap());
+            }
         }
         if (action != null) {
             claims.claim(Claim.ACTION, action);
@@ -114,6 +117,7 @@ public final class TokenIssuer {
         static final String ROOT = "root";
         static final String ACTION = "act";
         static final String MFA_AUTHENTICATED_AT = "mfa";
+        static final String SESSION = "ses";
 
         private Claim() {
         }

@@ -155,7 +155,8 @@ public final class TokenVerifier {
         Long mfa = claims.getClaimValue(Claim.MFA_AUTHENTICATED_AT, Long.class);
         return new CallerClaims(arn, account, claims.getStringClaimValue(Claim.PRINCIPAL_ID),
                 claims.getStringClaimValue(Claim.ACCESS_KEY_ID), Boolean.TRUE.equals(claims.getClaimValue(Claim.ROOT)),
-                mfa == null ? null : java.time.Instant.ofEpochSecond(mfa));
+                mfa == null ? null : java.time.Instant.ofEpochSecond(mfa),
+                SessionContext.fromMap(claims.getClaimValue(Claim.SESSION, java.util.Map.class)));
     }
 
     /** The token of an {@code Authorization: Bearer …} header, or {@code null}. */

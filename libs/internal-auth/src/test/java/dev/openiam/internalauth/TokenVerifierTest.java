@@ -71,6 +71,21 @@ class TokenVerifierTest {
     }
 
     @Test
+    void aSessionCallerKeepsItsSessionAndItsMapFormRoundTrips() {
+        java.time.Instant issued = java.time.Instant.ofEpochSecond(clock.instant().getEpochSecond() - 60);
+        SessionContext session = new SessionContext("arn:aws:iam::111122223333:role/app", "AssumedRole", issued,
+                issued.plusSeconds(3600), "{\"Version\":\"2012-10-17\",\"Statement\":[]}", java.util.List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
+                Map.of("team", "blue"), java.util.List.of("team"), "alice@example.com", null, true);
+        CallerClaims caller = new CallerClaims("arn:aws:sts::111122223333:assumed-role/app/s1", "111122223333",
+                "AROAAAAAAAAAAAAAAAAA:s1", "ASIAAAAAAAAAAAAAAAAA", false, issued, session);
+        String token = new TokenIssuer(IDENTITY, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, caller, null);
+        assertThat(verifier.verify("Bearer " + token, Purpose.DECIDE, "POST", PATH, BODY).caller()).isEqualTo(caller);
+        assertThat(CallerClaims.fromMap(caller.toMap())).isEqualTo(caller);
+        assertThat(SessionContext.fromMap(null)).isNull();
+        assertThat(caller.toMap().toString()).doesNotContain("secret");
+    }
+
+    @Test
     void purposesAreNamedInLowerCaseWithHyphens() {
         assertThat(Purpose.VERIFY_MFA.claim()).isEqualTo("verify-mfa");
         assertThat(Purpose.fromClaim("verify-mfa")).isEqualTo(Purpose.VERIFY_MFA);

@@ -1,5 +1,8 @@
 package dev.openiam.sessiontoken;
 
+import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.SessionContext;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +49,13 @@ public record SessionClaims(String accessKeyId, String secretAccessKey, String a
         sessionPolicyArns = sessionPolicyArns == null ? List.of() : List.copyOf(sessionPolicyArns);
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         transitiveTagKeys = transitiveTagKeys == null ? List.of() : List.copyOf(transitiveTagKeys);
+    }
+
+    /** The caller this session authenticates, as front doors pass it on to their peers (never the secret). */
+    public CallerClaims caller() {
+        return new CallerClaims(arn, accountId, principalId, accessKeyId, "Root".equals(type), mfaAuthenticatedAt,
+                new SessionContext(sourceArn, type, issuedAt, expiresAt, sessionPolicy, sessionPolicyArns, tags,
+                        transitiveTagKeys, sourceIdentity, federatedProvider, chained));
     }
 
     /** Never the secret. */

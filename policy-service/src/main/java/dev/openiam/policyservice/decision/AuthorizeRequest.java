@@ -13,8 +13,25 @@ import java.util.Map;
  * @param resourcePolicy  a resource-based policy document to evaluate with, or {@code null}
  * @param sessionPolicy   a session policy document, or {@code null}
  * @param atLeastRevision per producer ({@code identity}, {@code policy}): decide on state at least this new
+ * @param session         for a principal signing with temporary credentials, what its session token says
+ *                        ({@code SessionContext#toMap}): the principal it acts for, issue time, session policies and
+ *                        tags. Only the system's own services may say it; they opened the token.
+ * @param trustPolicy     whether {@code resourcePolicy} is a role's trust policy, which must allow in every case (the
+ *                        identity side alone never assumes a role)
  */
 public record AuthorizeRequest(String principal, String action, String resource, String resourceAccount,
                                Map<String, Object> context, String resourcePolicy, String sessionPolicy,
-                               Map<String, Long> atLeastRevision) {
+                               Map<String, Long> atLeastRevision, Map<String, Object> session, boolean trustPolicy) {
+
+    public AuthorizeRequest(String principal, String action, String resource, String resourceAccount,
+                            Map<String, Object> context, String resourcePolicy, String sessionPolicy,
+                            Map<String, Long> atLeastRevision, Map<String, Object> session) {
+        this(principal, action, resource, resourceAccount, context, resourcePolicy, sessionPolicy, atLeastRevision, session, false);
+    }
+
+    public AuthorizeRequest(String principal, String action, String resource, String resourceAccount,
+                            Map<String, Object> context, String resourcePolicy, String sessionPolicy,
+                            Map<String, Long> atLeastRevision) {
+        this(principal, action, resource, resourceAccount, context, resourcePolicy, sessionPolicy, atLeastRevision, null, false);
+    }
 }

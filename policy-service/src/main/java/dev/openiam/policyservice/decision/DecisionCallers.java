@@ -6,7 +6,8 @@ import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
-import dev.openiam.policyservice.principal.IdentityServiceClient;
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.glue.peers.IdentityAuthentication;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +44,10 @@ public class DecisionCallers {
     }
 
     private final ServiceTrust trust;
-    private final IdentityServiceClient identity;
+    private final IdentityAuthentication identity;
     private final DecisionService decisions;
 
-    public DecisionCallers(ServiceTrust trust, IdentityServiceClient identity, DecisionService decisions) {
+    public DecisionCallers(ServiceTrust trust, IdentityAuthentication identity, DecisionService decisions) {
         this.trust = trust;
         this.identity = identity;
         this.decisions = decisions;
@@ -67,7 +68,7 @@ public class DecisionCallers {
         for (String name : http.headers().names()) {
             headers.put(name, http.headers().getAll(name));
         }
-        return identity.authenticate(SIGNING_NAME, new IdentityServiceClient.SignedRequest(http.method().name(), http.path(),
+        return identity.authenticate(SIGNING_NAME, new HttpRequestData(http.method().name(), http.path(),
                         http.query(), headers, body))
                 .map(principal -> new Asker(null, principal, requestContext(http)));
     }
@@ -83,6 +84,9 @@ public class DecisionCallers {
             if (question == null || question.principal() == null || question.principal().isBlank()) {
                 throw IamException.validation("principal, action and resource are required");
             }
+            if (question.session() != null) {
+                throw IamException.validation("session may be given only by the system's own services");
+            }
             asked.add(question.principal());
         }
         Uni<Void> all = Uni.createFrom().voidItem();
@@ -92,7 +96,7 @@ public class DecisionCallers {
             }
             if (!caller.root()) {
                 all = all.chain(() -> decisions.authorize(new AuthorizeRequest(caller.arn(), ACTION, principal, null,
-                        asker.requestContext(), null, null, null))).invoke(answer -> {
+                        asker.requestContext(), null, null, null, caller.session() == null ? null : caller.session().toMap()))).invoke(answer -> {
                             if (!"Allow".equals(answer.decision())) {
                                 throw answer.message() != null ? new IamException(ErrorCode.ACCESS_DENIED, answer.message())
                                         : denied(caller, principal, "because no identity-based policy allows the " + ACTION + " action");

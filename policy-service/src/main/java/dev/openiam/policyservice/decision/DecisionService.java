@@ -1,5 +1,6 @@
 package dev.openiam.policyservice.decision;
 
+import dev.openiam.internalauth.SessionContext;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -34,11 +35,14 @@ public class DecisionService {
 
     private final IdentityProjection identities;
     private final PolicySetCache policySets;
+    private final SessionPolicies sessionPolicies;
     private final DecisionMetrics metrics;
 
-    public DecisionService(IdentityProjection identities, PolicySetCache policySets, DecisionMetrics metrics) {
+    public DecisionService(IdentityProjection identities, PolicySetCache policySets, SessionPolicies sessionPolicies,
+                           DecisionMetrics metrics) {
         this.identities = identities;
         this.policySets = policySets;
+        this.sessionPolicies = sessionPolicies;
         this.metrics = metrics;
     }
 
@@ -56,21 +60,24 @@ public class DecisionService {
         long policyRevision = revision(request, "policy");
         // what is known of the principal is derived here; the caller's context never names it
         RequestContext.Builder context = context(request.context());
+        SessionContext session = session(request);
         return identities.at(accountId, identityRevision).chain(account -> {
             if (principal.service().equals("iam") && principal.resource().equals("root")) {
                 if (!account.exists()) {
                     return Uni.createFrom().item(noSuchPrincipal(request));
                 }
                 rootKeys(context, principal.toString(), accountId);
-                return Uni.createFrom().item(evaluate(request, PolicySet.empty(), context.build(), null));
+                return Uni.createFrom().item(evaluate(request, PolicySet.empty(), List.of(), context.build(), null));
             }
             Subject subject = subject(account, principal);
-            if (subject == null) {
+            if (subject == null || !subject.actsFor(session)) {
                 return Uni.createFrom().item(noSuchPrincipal(request));
             }
             subject.addKeys(context, accountId);
+            sessionKeys(context, session);
             return policySets.get(accountId, subject.id(), subject.groupIds(), policyRevision)
-                    .map(set -> evaluate(request, set, context.build(), subject.roleArn()));
+                    .chain(set -> sessionPolicies.of(session).map(sessions -> evaluate(request, set, sessions, context.build(),
+                            subject.roleArn())));
         });
     }
 
@@ -80,16 +87,21 @@ public class DecisionService {
                 + " because the principal does not exist");
     }
 
-    private AuthorizeResponse evaluate(AuthorizeRequest request, PolicySet set, RequestContext context, String roleArn) {
+    private AuthorizeResponse evaluate(AuthorizeRequest request, PolicySet set, List<CompiledPolicy> sessions,
+                                       RequestContext context, String roleArn) {
         PolicySet effective = set;
         try {
             if (!blank(request.resourcePolicy())) {
-                effective = effective.withResourcePolicy(PolicyEngine.compile("resource-policy", request.resourcePolicy(),
-                        PolicyType.RESOURCE, PolicyKind.RESOURCE));
+                effective = effective.withResourcePolicy(request.trustPolicy()
+                        ? PolicyEngine.compile("trust-policy", request.resourcePolicy(), PolicyType.TRUST, PolicyKind.TRUST)
+                        : PolicyEngine.compile("resource-policy", request.resourcePolicy(), PolicyType.RESOURCE, PolicyKind.RESOURCE));
             }
+            List<CompiledPolicy> all = new java.util.ArrayList<>(sessions);
             if (!blank(request.sessionPolicy())) {
-                CompiledPolicy session = PolicyEngine.compile("session-policy", request.sessionPolicy(), PolicyType.SESSION);
-                effective = effective.withSessionPolicies(List.of(session));
+                all.add(PolicyEngine.compile("session-policy", request.sessionPolicy(), PolicyType.SESSION));
+            }
+            if (!all.isEmpty()) {
+                effective = effective.withSessionPolicies(all);
             }
         } catch (PolicyException e) {
             throw new IamException(ErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
@@ -124,6 +136,41 @@ public class DecisionService {
             for (Tag tag : tags) {
                 context.put("aws:PrincipalTag/" + tag.key(), tag.value());
             }
+        }
+
+        /** Whether {@code session} (if any) is a session of this principal: of this role, or of this very user. */
+        boolean actsFor(SessionContext session) {
+            return session == null || (roleArn != null ? roleArn : arn).equals(session.sourceArn());
+        }
+    }
+
+    /**
+     * A session's own keys: when its token was issued, its tags over the principal's (a session tag wins over the
+     * role's tag of the same key, in any letter case), where it came from.
+     */
+    private static void sessionKeys(RequestContext.Builder context, SessionContext session) {
+        if (session == null) {
+            return;
+        }
+        context.put("aws:TokenIssueTime", session.issuedAt().toString());
+        session.tags().forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
+        if (session.sourceIdentity() != null) {
+            context.put("aws:SourceIdentity", session.sourceIdentity());
+        }
+        if (session.federatedProvider() != null) {
+            context.put("aws:FederatedProvider", session.federatedProvider());
+        }
+    }
+
+    private static SessionContext session(AuthorizeRequest request) {
+        try {
+            SessionContext session = SessionContext.fromMap(request.session());
+            if (session != null && (session.sourceArn() == null || session.issuedAt() == null)) {
+                throw IamException.validation("session must name sourceArn and issuedAt");
+            }
+            return session;
+        } catch (ClassCastException | NullPointerException e) {
+            throw IamException.validation("session is not a valid session context");
         }
     }
 

@@ -61,7 +61,7 @@ public class PolicySourceLoader {
                         }))));
     }
 
-    private PolicySources.Source managed(String arn, List<PolicySources.Source> documents) {
+    PolicySources.Source managed(String arn, List<PolicySources.Source> documents) {
         if (AwsManagedPolicies.isAwsManaged(arn)) {
             return awsManaged.find(arn).map(p -> new PolicySources.Source(arn, arn + "#" + p.defaultVersionId(), p.document(), true))
                     .orElse(null);
@@ -92,7 +92,7 @@ public class PolicySourceLoader {
                 .execute(Tuple.of(principalId)).map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
-    private static Uni<List<PolicySources.Source>> customerDocuments(SqlConnection connection, Set<String> arns) {
+    static Uni<List<PolicySources.Source>> customerDocuments(SqlConnection connection, Set<String> arns) {
         if (arns.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

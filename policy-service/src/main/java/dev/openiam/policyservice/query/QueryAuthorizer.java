@@ -66,7 +66,8 @@ public class QueryAuthorizer {
         Map<String, Object> context = new LinkedHashMap<>(callContext == null ? Map.of() : callContext);
         context.putAll(check.context());
         return decisions.authorize(new AuthorizeRequest(caller.arn(), check.action(), check.resource(), null, context, null, null,
-                        Map.of("identity", identityRevision, "policy", policyRevision)))
+                        Map.of("identity", identityRevision, "policy", policyRevision),
+                        caller.session() == null ? null : caller.session().toMap()))
                 .invoke(answer -> {
                     if (!"Allow".equals(answer.decision())) {
                         throw new IamException(ErrorCode.ACCESS_DENIED, answer.message() != null ? answer.message()

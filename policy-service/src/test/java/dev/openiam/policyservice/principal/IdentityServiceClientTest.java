@@ -1,5 +1,6 @@
 package dev.openiam.policyservice.principal;
 
+import dev.openiam.glue.peers.IdentityAuthentication;
 import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -30,7 +31,7 @@ class IdentityServiceClientTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        IdentityServiceClient client = new IdentityServiceClient(vertx, "http://127.0.0.1:" + port, trust);
+        IdentityServiceClient client = new IdentityServiceClient(new IdentityAuthentication(vertx, trust, "http://127.0.0.1:" + port));
         String closedPort = String.valueOf(port);
         assertThatThrownBy(() -> client.load("123456789012").await().atMost(Duration.ofSeconds(30)))
                 .isInstanceOfSatisfying(IamException.class, e -> {

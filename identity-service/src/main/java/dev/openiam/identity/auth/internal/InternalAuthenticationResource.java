@@ -25,7 +25,8 @@ import java.util.Map;
 
 /**
  * For other services (policy-service's decision API, sts-service, audit-service): authenticates a SigV4 request
- * they received, signed with a long-term access key, and answers who signed it. The secret never leaves
+ * they received, signed with a long-term access key or temporary credentials, and answers who signed it (with the session's
+ * context for temporary credentials). The secret never leaves
  * identity-service. Callers present a token of purpose {@code authenticate} signed with their own key and bound
  * to this exact body; anything else is refused.
  */
@@ -54,7 +55,7 @@ public class InternalAuthenticationResource {
 
     @POST
     @Operation(summary = "Authenticate a SigV4-signed request made with a long-term access key")
-    public Uni<Caller> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
+    public Uni<Map<String, Object>> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
         // the token binds these exact bytes: verify before reading them
         trust.verify(authorization, Purpose.AUTHENTICATE, "POST", PATH, body);
         AuthenticateRequest request = json.readValue(body, AuthenticateRequest.class);
@@ -68,6 +69,6 @@ public class InternalAuthenticationResource {
             throw IamException.validation("body must be base64");
         }
         return authenticator.authenticate(new HttpRequestData(request.method(), request.rawPath(), request.rawQuery(),
-                request.headers(), signed), request.service());
+                request.headers(), signed), request.service()).map(caller -> caller.claims().toMap());
     }
 }

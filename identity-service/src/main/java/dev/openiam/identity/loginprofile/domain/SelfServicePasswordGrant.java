@@ -25,7 +25,7 @@ public class SelfServicePasswordGrant implements ImplicitGrant {
     @Override
     public Uni<Boolean> grants(Caller caller, Check check) {
         boolean self = "iam:ChangePassword".equals(check.action()) && caller.arn().equals(check.resource());
-        if (caller.root() || !(self || "iam:GetAccountPasswordPolicy".equals(check.action()))) {
+        if (!caller.isUser() || !(self || "iam:GetAccountPasswordPolicy".equals(check.action()))) {
             return Uni.createFrom().item(false);
         }
         return Panache.withSession(() -> policies.effective(caller.accountId())).map(policy -> policy.allowUsersToChangePassword());

@@ -141,6 +141,11 @@ public final class QueryRequest {
         return new ArrayList<>(indexed(name + ".member.", "").values());
     }
 
+    /** The field {@code field} of the structures {@code Name.member.N.field} in the order of N ({@code PolicyArns.member.1.arn}). */
+    public List<String> memberFields(String name, String field) {
+        return new ArrayList<>(indexed(name + ".member.", "." + field).values());
+    }
+
     /**
      * The tags {@code Name.member.N.Key} / {@code .Value} in the order of N; empty if absent.
      *

@@ -18,7 +18,8 @@ import java.util.List;
  * session policy (if any) allows. The account root user's identity side always allows.</li>
  * <li>Same account: the identity side allows; or a resource-policy {@code Allow} names the caller directly
  * (user ARN, role-session ARN, {@code *}, service, provider); or it names the caller's role and the
- * boundary and session policy allow. Naming only the account leaves the decision to the identity side.</li>
+ * boundary and session policy allow. Naming only the account leaves the decision to the identity side. A trust
+ * policy must allow in every case: the identity side alone never assumes a role.</li>
  * <li>Cross account: the identity side and the resource policy (naming the caller in any way, the account
  * included) must both allow.</li>
  * <li>Otherwise implicit deny, naming the first policy type in AWS's order that did not allow.</li>
@@ -96,9 +97,12 @@ public final class Evaluator {
         }
         boolean identitySide = idAllow && bAllow && sAllow;
         int sessionEnd = sessionStart + sessions;
+        // a role's trust policy must name the caller (or its account) even within the account: the identity side alone
+        // never assumes a role
+        boolean untrusted = resource && roles[resourceSlot] == PolicyType.TRUST && grant == Grant.NONE;
         if (!r.isCrossAccount()) {
             boolean viaResource = grant == Grant.DIRECT || grant == Grant.ROLE && bAllow && sAllow;
-            if (identitySide || viaResource) {
+            if (identitySide && !untrusted || viaResource) {
                 int idEnd = identitySide ? identity : 0;
                 int bSlot = identitySide || grant == Grant.ROLE ? boundarySlot : -1;
                 int sFrom = identitySide || grant == Grant.ROLE ? sessionStart : sessionEnd;
@@ -106,7 +110,7 @@ public final class Evaluator {
                         sessionEnd, viaResource ? resourceSlot : -1), null);
             }
             MissingAllow missing;
-            if (r.principalKind() != dev.openiam.policy.PrincipalKind.AWS) {
+            if (r.principalKind() != dev.openiam.policy.PrincipalKind.AWS || identitySide) {
                 missing = MissingAllow.RESOURCE_POLICY; // services, providers and anonymous callers have no identity policies
             } else if (grant == Grant.ROLE) {
                 missing = !bAllow ? MissingAllow.PERMISSIONS_BOUNDARY : MissingAllow.SESSION_POLICY;

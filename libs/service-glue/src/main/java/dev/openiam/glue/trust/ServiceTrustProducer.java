@@ -1,4 +1,4 @@
-package dev.openiam.identity.auth.internal;
+package dev.openiam.glue.trust;
 
 import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.internalauth.TrustConfig;
@@ -9,7 +9,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * identity-service's own key, its peers' keys and who may call it for what ({@code iam.trust.*}), read once at
+ * This service's own key, its peers' keys and who may call it for what ({@code iam.trust.*}), read once at
  * start (they are files: not on an event loop, and a bad key shows in the log at once).
  */
 @ApplicationScoped

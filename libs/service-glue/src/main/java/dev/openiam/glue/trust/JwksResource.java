@@ -1,4 +1,4 @@
-package dev.openiam.policyservice.internal;
+package dev.openiam.glue.trust;
 
 import dev.openiam.internalauth.ServiceTrust;
 import jakarta.ws.rs.GET;
@@ -7,7 +7,7 @@ import jakarta.ws.rs.Produces;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /internal/v1/jwks}: policy-service's public signing key, for the services that verify its tokens. */
+/** {@code GET /internal/v1/jwks}: this service's public signing key, for the services that verify its tokens. */
 @Path("/internal/v1/jwks")
 @Tag(name = "internal")
 public class JwksResource {

@@ -1,4 +1,4 @@
-package dev.openiam.identity.auth.internal;
+package dev.openiam.glue.trust;
 
 import dev.openiam.internalauth.ServiceTrust;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,0 +1,41 @@
+package dev.openiam.glue.session;
+
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.awsprotocol.sigv4.SigV4Credential;
+import dev.openiam.awsprotocol.sigv4.SigV4Verifier;
+import dev.openiam.glue.peers.IdentityAuthentication;
+import dev.openiam.internalauth.CallerClaims;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+
+/**
+ * Who signed a SigV4 request received by a front door other than identity-service (sts-service, audit-service):
+ * stale or wrongly scoped requests are refused first; temporary credentials are checked here, offline; a long-term
+ * key is checked by identity-service, which alone holds its secret.
+ */
+@ApplicationScoped
+public class RequestAuthentication {
+
+    private final TemporaryCredentials temporary;
+    private final IdentityAuthentication identity;
+    private final Clock clock = Clock.systemUTC();
+
+    public RequestAuthentication(TemporaryCredentials temporary, IdentityAuthentication identity) {
+        this.temporary = temporary;
+        this.identity = identity;
+    }
+
+    /** The caller of {@code request}, signed for signing name {@code service}; AWS's error code otherwise. */
+    public Uni<CallerClaims> authenticate(HttpRequestData request, String service) {
+        return Uni.createFrom().deferred(() -> {
+            SigV4Credential credential = SigV4Verifier.parse(request);
+            SigV4Verifier.checkTimeAndScope(credential, service, clock.instant());
+            if (TemporaryCredentials.isTemporary(credential.accessKeyId())) {
+                return Uni.createFrom().item(temporary.authenticate(request, credential, service));
+            }
+            return identity.authenticate(service, request);
+        });
+    }
+}

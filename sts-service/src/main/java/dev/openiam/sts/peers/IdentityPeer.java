@@ -1,0 +1,101 @@
+package dev.openiam.sts.peers;
+
+import dev.openiam.glue.peers.IdentityAuthentication;
+import dev.openiam.glue.peers.PeerClient;
+import dev.openiam.internalauth.Purpose;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What sts-service asks identity-service: the role a session is asked for ({@code role-lookup}) and whether an MFA
+ * code is right ({@code verify-mfa}). identity-service's AWS errors reach the caller as they are; no answer is
+ * ServiceUnavailable (fail closed).
+ */
+@ApplicationScoped
+public class IdentityPeer {
+
+    private static final Logger LOG = Logger.getLogger(IdentityPeer.class);
+    /** AWS STS's answer to an MFA code it does not accept. */
+    public static final String MFA_FAILED = "MultiFactorAuthentication failed with invalid MFA one time pass code.";
+
+    /** A role as identity-service stores it, and the revisions of the caller's account. */
+    public record RoleTarget(String roleId, String roleName, String arn, String trustPolicy, int maxSessionDuration,
+                             Map<String, String> tags, long callerIdentityRevision, long callerPolicyRevision) {
+    }
+
+    /** Whom an MFA device belongs to. */
+    public record MfaOwner(String arn, boolean root) {
+    }
+
+    private final PeerClient identity;
+
+    public IdentityPeer(IdentityAuthentication authentication) {
+        this.identity = authentication.identityService();
+    }
+
+    /** The role {@code roleArn} names (NoSuchEntity if none), with the caller's account revisions. */
+    public Uni<RoleTarget> role(String roleArn, String callerAccountId) {
+        JsonObject body = new JsonObject().put("roleArn", roleArn).put("callerAccountId", callerAccountId);
+        return call(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup", body).map(answer -> {
+            JsonObject role = answer.getJsonObject("role");
+            JsonObject revisions = answer.getJsonObject("callerRevisions");
+            Map<String, String> tags = new LinkedHashMap<>();
+            for (Object item : role.getJsonArray("tags", new JsonArray())) {
+                JsonObject tag = (JsonObject) item;
+                tags.put(tag.getString("key"), tag.getString("value"));
+            }
+            return new RoleTarget(role.getString("roleId"), role.getString("roleName"), role.getString("arn"),
+                    role.getString("assumeRolePolicyDocument"), role.getInteger("maxSessionDuration", 3600), tags,
+                    revisions.getLong("identity", 0L), revisions.getLong("policy", 0L));
+        });
+    }
+
+    /** Checks {@code tokenCode} of device {@code serialNumber} (accepted once): whom the device is assigned to. */
+    public Uni<MfaOwner> verifyMfa(String accountId, String serialNumber, String tokenCode) {
+        JsonObject body = new JsonObject().put("accountId", accountId).put("serialNumber", serialNumber).put("tokenCode", tokenCode);
+        return call(Purpose.VERIFY_MFA, "/internal/v1/verify-mfa", body)
+                .map(answer -> new MfaOwner(answer.getString("arn"), answer.getBoolean("root", false)))
+                // a wrong, stale or replayed code, or a device that is not there: STS words them all as one
+                .onFailure(failure -> failure instanceof IamException e && (e.code() == ErrorCode.INVALID_AUTHENTICATION_CODE
+                        || e.code() == ErrorCode.NO_SUCH_ENTITY || e.code() == ErrorCode.VALIDATION_ERROR))
+                .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, MFA_FAILED));
+    }
+
+    private Uni<JsonObject> call(Purpose purpose, String path, JsonObject body) {
+        return identity.post(purpose, path, body, null, null, Duration.ofSeconds(10))
+                .onFailure().transform(failure -> {
+                    LOG.warnf("identity-service at %s did not answer %s: %s", identity.base(), path, failure.getMessage());
+                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable; retry later");
+                })
+                .map(IdentityPeer::answer);
+    }
+
+    private static JsonObject answer(HttpResponse<Buffer> response) {
+        JsonObject json;
+        try {
+            json = response.bodyAsJsonObject();
+        } catch (RuntimeException e) {
+            json = null;
+        }
+        if (response.statusCode() == 200 && json != null) {
+            return json;
+        }
+        ErrorCode code = json == null ? null : ErrorCode.fromAwsCode(json.getString("code"));
+        if (code != null && code != ErrorCode.SERVICE_FAILURE && response.statusCode() < 500) {
+            throw new IamException(code, json.getString("detail"));
+        }
+        LOG.warnf("identity-service answered %d (%s)", response.statusCode(), code);
+        throw new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable; retry later");
+    }
+}

@@ -1,0 +1,22 @@
+package dev.openiam.sts.query;
+
+import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.awsprotocol.query.QueryRequest;
+import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.internalauth.CallerClaims;
+import io.smallrye.mutiny.Uni;
+
+import java.util.function.Consumer;
+
+/**
+ * One STS action: its name and its handler, which authorizes what it does itself (who may assume a role is the
+ * role's trust policy and the caller's policies together, decided by policy-service).
+ */
+public record StsAction(String name, Handler handler) {
+
+    /** Performs the action for an authenticated caller; the answer writes the {@code <ActionResult>} content. */
+    @FunctionalInterface
+    public interface Handler {
+        Uni<Consumer<QueryXml.Element>> handle(QueryRequest request, CallerClaims caller, GlobalKeys.Call call);
+    }
+}
