@@ -7,6 +7,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,10 +47,19 @@ public final class CloudTrailCalls {
     }
 
     public Map<String, List<String>> sign(TestCallers.Key key, String target, String json, String service) {
+        return sign(AwsCredentialsIdentity.create(key.accessKeyId(), key.secret()), target, json, service);
+    }
+
+    /** Signed with temporary credentials: the session token travels as {@code X-Amz-Security-Token}. */
+    public Map<String, List<String>> sign(String accessKeyId, String secret, String sessionToken, String target, String json) {
+        return sign(AwsSessionCredentialsIdentity.create(accessKeyId, secret, sessionToken), target, json, "cloudtrail");
+    }
+
+    private Map<String, List<String>> sign(AwsCredentialsIdentity identity, String target, String json, String service) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-amz-json-1.1").putHeader("X-Amz-Target", target).build();
         return AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(key.accessKeyId(), key.secret()))
+                .identity(identity)
                 .request(request)
                 .payload(ContentStreamProvider.fromUtf8String(json))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)

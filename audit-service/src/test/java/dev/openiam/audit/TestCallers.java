@@ -70,7 +70,7 @@ public class TestCallers implements CallerAuthentication, ActionAuthorization {
     }
 
     @Override
-    public Uni<Decision> authorize(CallerClaims caller, String action, String resource) {
+    public Uni<Decision> authorize(CallerClaims caller, String action, String resource, Map<String, Object> context) {
         asked.add(caller.arn() + " " + action);
         boolean allow = allowed.contains(caller.arn()) && resource.equals("*");
         return Uni.createFrom().item(new Decision(allow, allow ? null : "User: " + caller.arn() + " is not authorized to perform: "

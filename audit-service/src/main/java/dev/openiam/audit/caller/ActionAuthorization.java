@@ -3,6 +3,8 @@ package dev.openiam.audit.caller;
 import dev.openiam.internalauth.CallerClaims;
 import io.smallrye.mutiny.Uni;
 
+import java.util.Map;
+
 /**
  * Whether the caller's policies allow an action, as policy-service's decision API decides it. Any failure to get a
  * clear answer is a failure, and the request is refused (fail closed).
@@ -13,5 +15,6 @@ public interface ActionAuthorization {
     record Decision(boolean allowed, String message) {
     }
 
-    Uni<Decision> authorize(CallerClaims caller, String action, String resource);
+    /** Whether {@code caller} may do {@code action} on {@code resource}, with the call's condition keys {@code context}. */
+    Uni<Decision> authorize(CallerClaims caller, String action, String resource, Map<String, Object> context);
 }

@@ -8,11 +8,12 @@ import dev.openiam.audit.caller.CallerAuthentication;
 import dev.openiam.audit.lookup.domain.LookupEventsRequest;
 import dev.openiam.audit.lookup.domain.LookupPage;
 import dev.openiam.audit.lookup.domain.LookupService;
+import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.awsprotocol.error.ErrorAnswer;
 import dev.openiam.awsprotocol.error.FailureLog;
 import dev.openiam.awsprotocol.error.JsonErrors;
 import dev.openiam.awsprotocol.json.JsonRpc;
-import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -29,9 +30,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -63,26 +61,23 @@ public class CloudTrailResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> post(byte[] body, @Context HttpHeaders headers, @Context HttpServerRequest request) {
         String requestId = UUID.randomUUID().toString();
-        HttpRequestData signed = new HttpRequestData("POST", request.path(), request.query(), signedHeaders(headers, request), body);
-        return Uni.createFrom().deferred(() -> authentication.authenticate(signed))
+        return Uni.createFrom().deferred(() -> authentication.authenticate(QueryAnswers.signed("POST", body, headers, request)))
                 .chain(caller -> {
                     JsonRpc rpc = JsonRpc.parse(TARGET_PREFIX, headers.getHeaderString(JsonRpc.TARGET_HEADER),
                             headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
                     if (!rpc.operation().equals("LookupEvents") && !rpc.operation().equals("ListPublicKeys")) {
                         throw rpc.unknownOperation();
                     }
-                    return authorize(caller, "cloudtrail:" + rpc.operation()).chain(() -> perform(rpc, caller));
+                    Map<String, Object> context = GlobalKeys.of(QueryAnswers.call(headers, request), caller.mfaAuthenticatedAt(),
+                            caller.session() != null, Instant.now());
+                    return authorize(caller, "cloudtrail:" + rpc.operation(), context).chain(() -> perform(rpc, caller));
                 })
                 .map(answer -> Response.ok(answer.toString(), JsonRpc.CONTENT_TYPE).header(ErrorAnswer.REQUEST_ID_HEADER, requestId).build())
-                .onFailure().recoverWithItem(failure -> {
-                    ErrorAnswer error = JsonErrors.render(failure, requestId, LOGGED);
-                    return Response.status(error.status()).entity(error.body()).type(error.contentType())
-                            .header(ErrorAnswer.REQUEST_ID_HEADER, requestId).build();
-                });
+                .onFailure().recoverWithItem(failure -> QueryAnswers.send(JsonErrors.render(failure, requestId, LOGGED)));
     }
 
-    private Uni<Void> authorize(CallerClaims caller, String action) {
-        return authorization.authorize(caller, action, "*").map(decision -> {
+    private Uni<Void> authorize(CallerClaims caller, String action, Map<String, Object> context) {
+        return authorization.authorize(caller, action, "*", context).map(decision -> {
             if (!decision.allowed()) {
                 throw new IamException(ErrorCode.ACCESS_DENIED, decision.message() != null ? decision.message()
                         : "User: " + caller.arn() + " is not authorized to perform: " + action);
@@ -133,15 +128,5 @@ public class CloudTrailResource {
             answer.put("NextToken", page.nextToken());
         }
         return answer;
-    }
-
-    /** The headers as signed; over HTTP/2 the host arrives as {@code :authority}, which SigV4 signs as {@code host}. */
-    private static Map<String, List<String>> signedHeaders(HttpHeaders headers, HttpServerRequest request) {
-        Map<String, List<String>> signed = new LinkedHashMap<>();
-        headers.getRequestHeaders().forEach((name, values) -> signed.put(name, new ArrayList<>(values)));
-        if (headers.getHeaderString("host") == null && request.authority() != null) {
-            signed.put("host", List.of(request.authority().toString()));
-        }
-        return signed;
     }
 }
