@@ -184,6 +184,9 @@ class LookupEventsTest {
             "{\"LookupAttributes\":[{\"AttributeKey\":\"EventName\"}]}                              | InvalidLookupAttributesException",
             "{\"LookupAttributes\":[{\"AttributeKey\":\"ReadOnly\",\"AttributeValue\":\"maybe\"}]}  | InvalidLookupAttributesException",
             "{\"StartTime\":1733400100,\"EndTime\":1733400000}                                      | InvalidTimeRangeException",
+            "{\"StartTime\":-99999999999999}                                                      | InvalidTimeRangeException",
+            "{\"EndTime\":99999999999999}                                                         | InvalidTimeRangeException",
+            "{\"LookupAttributes\":[{\"AttributeKey\":\"Username\",\"AttributeValue\":\"a\\u0000b\"}]} | InvalidLookupAttributesException",
             "{\"MaxResults\":0}                                                                     | InvalidMaxResultsException",
             "{\"MaxResults\":51}                                                                    | InvalidMaxResultsException",
             "{\"EventCategory\":\"management\"}                                                     | InvalidEventCategoryException",
@@ -244,6 +247,7 @@ class LookupEventsTest {
 
         assertThat(cloudTrail.call(reader, "ListPublicKeys", "{\"StartTime\":2,\"EndTime\":1}").type()).isEqualTo("InvalidTimeRangeException");
         assertThat(cloudTrail.call(reader, "ListPublicKeys", "{\"NextToken\":\"x\"}").type()).isEqualTo("InvalidTokenException");
+        assertThat(cloudTrail.call(reader, "ListPublicKeys", "{\"StartTime\":-99999999999999}").type()).isEqualTo("InvalidTimeRangeException");
     }
 
     // --- helpers

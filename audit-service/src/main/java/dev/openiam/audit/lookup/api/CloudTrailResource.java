@@ -91,8 +91,8 @@ public class CloudTrailResource {
             LookupEventsRequest input = LookupEventsRequest.from(rpc.input());
             return lookups.lookup(caller.accountId(), input).map(CloudTrailResource::events);
         }
-        Instant start = rpc.input().timestamp("StartTime");
-        Instant end = rpc.input().timestamp("EndTime");
+        Instant start = LookupEventsRequest.checkedTime(rpc.input(), "StartTime");
+        Instant end = LookupEventsRequest.checkedTime(rpc.input(), "EndTime");
         return lookups.publicKeys(start, end, rpc.input().string("NextToken")).map(keys -> {
             ObjectNode answer = JSON.objectNode();
             ArrayNode list = answer.putArray("PublicKeyList");

@@ -44,10 +44,14 @@ public record LookupEventsRequest(LookupAttribute attribute, String value, Insta
                 throw new IamException(ErrorCode.INVALID_LOOKUP_ATTRIBUTES,
                         "the value of " + key + " must be 1 to " + MAX_VALUE_LENGTH + " characters long");
             }
+            if (value.indexOf('\u0000') >= 0) {
+                // no recorded value holds one, and PostgreSQL text cannot
+                throw new IamException(ErrorCode.INVALID_LOOKUP_ATTRIBUTES, "the value of " + key + " must not contain a NUL character");
+            }
             attribute.read(value); // a ReadOnly value other than true or false is refused now
         }
-        Instant start = input.timestamp("StartTime");
-        Instant end = input.timestamp("EndTime");
+        Instant start = checkedTime(input, "StartTime");
+        Instant end = checkedTime(input, "EndTime");
         if (start != null && end != null && start.isAfter(end)) {
             throw new IamException(ErrorCode.INVALID_TIME_RANGE, "the StartTime must not be after the EndTime");
         }
@@ -61,6 +65,19 @@ public record LookupEventsRequest(LookupAttribute attribute, String value, Insta
         }
         return new LookupEventsRequest(attribute, value, start, end, category != null, max == null ? DEFAULT_MAX_RESULTS : max,
                 input.string("NextToken"));
+    }
+
+    /** The earliest and latest times a lookup may name (no record is older than the epoch; PostgreSQL ends in 294276). */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** A time of the input, {@code InvalidTimeRangeException} when it is outside the range of possible values. */
+    public static Instant checkedTime(JsonInput input, String member) {
+        Instant time = input.timestamp(member);
+        if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+            throw new IamException(ErrorCode.INVALID_TIME_RANGE, "the " + member + " is outside the range of possible values");
+        }
+        return time;
     }
 
     private static String shown(String text) {
