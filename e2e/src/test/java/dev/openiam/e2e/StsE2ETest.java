@@ -141,25 +141,25 @@ class StsE2ETest {
         String roleArn = role("sts-trusted-" + run, trust(bob.arn(), "\"sts:AssumeRole\"", null), null);
         try (StsClient sts = alice.sts()) {
             // alice's own policy allows sts:AssumeRole on everything, but the trust policy names bob only
-            String message = assertAwsError(() -> sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("s")), 403, "AccessDenied");
+            String message = assertAwsError(() -> sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("ss")), 403, "AccessDenied");
             assertThat(message).contains(alice.arn()).contains("sts:AssumeRole").contains(roleArn);
             assertAwsError(() -> sts.assumeRole(b -> b.roleArn("arn:aws:iam::" + account + ":role/missing-" + run)
-                    .roleSessionName("s")), 403, "AccessDenied");
+                    .roleSessionName("ss")), 403, "AccessDenied");
         }
         try (StsClient sts = bob.sts()) {
-            assertThat(sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("s")).credentials()).isNotNull();
+            assertThat(sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("ss")).credentials()).isNotNull();
         }
         String external = role("sts-external-" + run, trust("arn:aws:iam::" + account + ":root", "\"sts:AssumeRole\"",
                 "{\"StringEquals\":{\"sts:ExternalId\":\"ticket-42\"}}"), null);
         try (StsClient sts = alice.sts()) {
-            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(external).roleSessionName("s")), 403, "AccessDenied");
-            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(external).roleSessionName("s").externalId("ticket-43")), 403,
+            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(external).roleSessionName("ss")), 403, "AccessDenied");
+            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(external).roleSessionName("ss").externalId("ticket-43")), 403,
                     "AccessDenied");
-            assertThat(sts.assumeRole(b -> b.roleArn(external).roleSessionName("s").externalId("ticket-42")).credentials()).isNotNull();
+            assertThat(sts.assumeRole(b -> b.roleArn(external).roleSessionName("ss").externalId("ticket-42")).credentials()).isNotNull();
         }
         // naming the account in the trust policy leaves it to the caller's own policies: bob has none
         try (StsClient sts = bob.sts()) {
-            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(external).roleSessionName("s").externalId("ticket-42")), 403,
+            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(external).roleSessionName("ss").externalId("ticket-42")), 403,
                     "AccessDenied");
         }
     }
@@ -170,16 +170,16 @@ class StsE2ETest {
         String first = role("sts-first-" + run, trust(alice.arn(), "\"sts:AssumeRole\"", null), allow("\"sts:AssumeRole\""));
         String second = role("sts-second-" + run, trust(first, "\"sts:AssumeRole\"", null), allow("\"iam:ListRoles\""));
         try (StsClient sts = alice.sts()) {
-            assertThat(assertAwsError(() -> sts.assumeRole(b -> b.roleArn(first).roleSessionName("s").durationSeconds(7200)), 400,
+            assertThat(assertAwsError(() -> sts.assumeRole(b -> b.roleArn(first).roleSessionName("ss").durationSeconds(7200)), 400,
                     "ValidationError")).contains("MaxSessionDuration");
-            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(first).roleSessionName("s").durationSeconds(899)), 400, "ValidationError");
+            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(first).roleSessionName("ss").durationSeconds(899)), 400, "ValidationError");
             root.updateRole(b -> b.roleName("sts-first-" + run).maxSessionDuration(7200));
-            Credentials firstSession = sts.assumeRole(b -> b.roleArn(first).roleSessionName("s").durationSeconds(7200)).credentials();
+            Credentials firstSession = sts.assumeRole(b -> b.roleArn(first).roleSessionName("ss").durationSeconds(7200)).credentials();
             assertThat(firstSession.expiration()).isAfter(Instant.now().plus(Duration.ofMinutes(110)));
             try (StsClient chained = Sts.sts(Sts.session(firstSession))) {
-                assertThat(assertAwsError(() -> chained.assumeRole(b -> b.roleArn(second).roleSessionName("c").durationSeconds(3601)),
+                assertThat(assertAwsError(() -> chained.assumeRole(b -> b.roleArn(second).roleSessionName("cc").durationSeconds(3601)),
                         400, "ValidationError")).contains("role chaining");
-                Credentials secondSession = chained.assumeRole(b -> b.roleArn(second).roleSessionName("c")).credentials();
+                Credentials secondSession = chained.assumeRole(b -> b.roleArn(second).roleSessionName("cc")).credentials();
                 try (IamClient asSecond = Sts.iam(secondSession)) {
                     assertThat(asSecond.listRoles().roles()).isNotEmpty();
                     assertAwsError(() -> asSecond.listUsers(), 403, "AccessDenied");
@@ -196,15 +196,15 @@ class StsE2ETest {
                         + "\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Action\":\"iam:ListGroups\",\"Resource\":\"*\","
                         + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}}]}");
         try (StsClient sts = alice.sts()) {
-            AssumeRoleResponse narrowed = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("n").policy(allow("\"iam:ListRoles\"")));
+            AssumeRoleResponse narrowed = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("nn").policy(allow("\"iam:ListRoles\"")));
             assertThat(narrowed.packedPolicySize()).isBetween(1, 100);
             try (IamClient asRole = Sts.iam(narrowed.credentials())) {
                 assertThat(asRole.listRoles().roles()).isNotEmpty();
                 assertThat(assertAwsError(() -> asRole.listUsers(), 403, "AccessDenied")).contains("session policy");
             }
-            Credentials blue = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("b").tags(t -> t.key("team").value("blue")))
+            Credentials blue = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("bb").tags(t -> t.key("team").value("blue")))
                     .credentials();
-            Credentials red = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("r").tags(t -> t.key("team").value("red")))
+            Credentials red = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("rr").tags(t -> t.key("team").value("red")))
                     .credentials();
             try (IamClient asBlue = Sts.iam(blue); IamClient asRed = Sts.iam(red)) {
                 assertThat(asBlue.listGroups().groups()).isNotNull();
@@ -214,7 +214,7 @@ class StsE2ETest {
         // passing tags needs sts:TagSession in the trust policy
         String untagged = role("sts-notags-" + run, trust(alice.arn(), "\"sts:AssumeRole\"", null), null);
         try (StsClient sts = alice.sts()) {
-            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(untagged).roleSessionName("t").tags(t -> t.key("team").value("blue"))),
+            assertAwsError(() -> sts.assumeRole(b -> b.roleArn(untagged).roleSessionName("tt").tags(t -> t.key("team").value("blue"))),
                     403, "AccessDenied");
         }
     }
@@ -225,7 +225,7 @@ class StsE2ETest {
         String roleArn = role("sts-tok-" + run, trust(alice.arn(), "\"sts:AssumeRole\"", null), allow("\"iam:ListUsers\""));
         Credentials good;
         try (StsClient sts = alice.sts()) {
-            good = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("t")).credentials();
+            good = sts.assumeRole(b -> b.roleArn(roleArn).roleSessionName("tt")).credentials();
         }
         String token = good.sessionToken();
         int middle = token.length() / 2;
@@ -310,6 +310,28 @@ class StsE2ETest {
             try (IamClient iam = Sts.iam(fresh)) {
                 assertThat(iam.listUsers().users()).isNotEmpty();
             }
+        }
+    }
+
+    @Test
+    void aFederatedUserIsNamedByStsAndKeptAwayFromIam() {
+        User plain = user("sts-fed-none-" + run, null);
+        try (StsClient sts = plain.sts()) {
+            assertAwsError(() -> sts.getFederationToken(b -> b.name("partner")), 403, "AccessDenied");
+        }
+        User broker = user("sts-fed-" + run, allow("[\"sts:GetFederationToken\",\"iam:ListUsers\"]"));
+        try (StsClient sts = broker.sts()) {
+            var federated = sts.getFederationToken(b -> b.name("partner").policy(allow("\"iam:ListUsers\"")).durationSeconds(900));
+            String arn = "arn:aws:sts::" + account + ":federated-user/partner";
+            assertThat(federated.federatedUser().arn()).isEqualTo(arn);
+            assertThat(federated.federatedUser().federatedUserId()).isEqualTo(account + ":partner");
+            assertThat(federated.packedPolicySize()).isBetween(1, 100);
+            try (StsClient asFederated = Sts.sts(Sts.session(federated.credentials())); IamClient iam = Sts.iam(federated.credentials())) {
+                assertThat(asFederated.getCallerIdentity().arn()).isEqualTo(arn);
+                assertAwsError(iam::listUsers, 403, "AccessDenied");
+                assertAwsError(() -> asFederated.getFederationToken(b -> b.name("again")), 403, "AccessDenied");
+            }
+            assertAwsError(() -> sts.getFederationToken(b -> b.name("x")), 400, "ValidationError");
         }
     }
 }

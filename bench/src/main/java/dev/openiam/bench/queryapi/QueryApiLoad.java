@@ -8,7 +8,9 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -62,6 +64,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class QueryApiLoad {
 
+    /**
+     * The operations: IAM's GetUser and AttachUserPolicy; STS's AssumeRole (of {@code bench-role}, which trusts the
+     * caller), GetCallerIdentity signed with the caller's long-term key (checked by identity-service, one hop) and
+     * SessionGetCallerIdentity signed with temporary credentials (checked offline by sts-service).
+     */
+    static final List<String> OPS = List.of("GetUser", "AttachUserPolicy", "AssumeRole", "GetCallerIdentity", "SessionGetCallerIdentity");
+    static final String ROLE = "bench-role";
     static final String CALLER = "bench-caller";
     static final String CALLER_POLICY = "bench-caller-iam-all";
     static final String ATTACHED_POLICY = "bench-attached";
@@ -94,8 +103,8 @@ public final class QueryApiLoad {
                     .mapToInt(s -> Integer.parseInt(s.strip())).toArray();
             List<String> ops = List.of(values.getOrDefault("ops", "GetUser,AttachUserPolicy").split(","));
             for (String op : ops) {
-                if (!op.equals("GetUser") && !op.equals("AttachUserPolicy")) {
-                    throw new IllegalArgumentException("unknown operation " + op + " (GetUser, AttachUserPolicy)");
+                if (!OPS.contains(op)) {
+                    throw new IllegalArgumentException("unknown operation " + op + " " + OPS);
                 }
             }
             if (Arrays.stream(concurrency).anyMatch(c -> c < 1 || c > 64)) {
@@ -115,7 +124,7 @@ public final class QueryApiLoad {
                       --warmup 1000       calls per operation at the highest concurrency before any measured phase
                       --rewarmup 50       calls per operation before each measured phase, at its concurrency
                       --requests 500      measured calls per operation and concurrency (AttachUserPolicy: attaches)
-                      --ops GetUser,AttachUserPolicy
+                      --ops GetUser,AttachUserPolicy   (also AssumeRole, GetCallerIdentity, SessionGetCallerIdentity: STS_ENDPOINT)
                       --label run --round 1 --rev ''   copied into every JSON line
                       --json FILE         append the JSON lines to FILE""");
         }
@@ -135,6 +144,9 @@ public final class QueryApiLoad {
     private final String account;
     private final ProcessCpu cpu;
     private IamClient caller;
+    private StsClient callerSts;
+    private StsClient sessionSts;
+    private String roleArn;
     private String attachedPolicyArn;
 
     QueryApiLoad(Options options, Map<String, String> env) {
@@ -181,6 +193,9 @@ public final class QueryApiLoad {
         String denied = awaitGetUser(false);
         root.attachUserPolicy(r -> r.userName(CALLER).policyArn(callerPolicyArn));
         awaitGetUser(true);
+        if (options.ops().stream().anyMatch(op -> !op.equals("GetUser") && !op.equals("AttachUserPolicy"))) {
+            setUpSts(key);
+        }
         System.out.printf("setup: %s with key %s; without %s GetUser answered %s; with it, allowed%n",
                 CALLER, key.accessKeyId(), CALLER_POLICY, denied);
     }
@@ -208,6 +223,32 @@ public final class QueryApiLoad {
             }
             Thread.sleep(50);
         }
+    }
+
+    /** {@code bench-role}, trusting the caller by its ARN; the caller's STS clients, long-term and temporary. */
+    private void setUpSts(AccessKey key) throws InterruptedException {
+        String callerArn = "arn:aws:iam::" + account + ":user/" + CALLER;
+        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                + callerArn + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+        try {
+            roleArn = root.createRole(r -> r.roleName(ROLE).assumeRolePolicyDocument(trust)).role().arn();
+        } catch (EntityAlreadyExistsException e) {
+            roleArn = "arn:aws:iam::" + account + ":role/" + ROLE;
+        }
+        callerSts = sts(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+        var credentials = callerSts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("bench")).credentials();
+        sessionSts = sts(AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));
+        System.out.printf("setup: %s assumes %s (session key %s)%n", CALLER, ROLE, credentials.accessKeyId());
+    }
+
+    private StsClient sts(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
+        return StsClient.builder()
+                .endpointOverride(URI.create(required("STS_ENDPOINT")))
+                .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private void ensureUser(String name) {
@@ -297,7 +338,14 @@ public final class QueryApiLoad {
                             call("DetachUserPolicy", () -> caller.detachUserPolicy(r -> r.userName(target).policyArn(attachedPolicyArn)),
                                     nanos, counts, errors, firstError);
                         } else {
-                            call(op, () -> caller.getUser(r -> r.userName(target)), nanos, counts, errors, firstError);
+                            int worker = i;
+                            Runnable request = switch (op) {
+                                case "GetUser" -> () -> caller.getUser(r -> r.userName(target));
+                                case "AssumeRole" -> () -> callerSts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("bench-" + worker % 64));
+                                case "GetCallerIdentity" -> callerSts::getCallerIdentity;
+                                default -> sessionSts::getCallerIdentity;
+                            };
+                            call(op, request, nanos, counts, errors, firstError);
                         }
                     }
                     nanos.replaceAll((name, all) -> Arrays.copyOf(all, counts.get(name)));

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every file a service is told to read is in a volume it mounts: the files its environment names (its key, the
- * KEK, the trusted keys, the Kafka client properties) and the files those Kafka client properties name in turn (the
- * cluster CA, the SCRAM credentials read through Kafka's DirectoryConfigProvider).
+ * KEK, the session-encryption key, the trusted keys, the Kafka client properties) and, for the services that use
+ * Kafka, the files those Kafka client properties name in turn (the cluster CA, the SCRAM credentials read through
+ * Kafka's DirectoryConfigProvider).
  */
 class MountsTest {
 
@@ -42,7 +43,11 @@ class MountsTest {
                         }
                     }
                     assertThat(files).as("the files the environment names").hasSizeGreaterThanOrEqualTo(3);
-                    files.addAll(filesNamedByKafkaClientProperties(overlay));
+                    if (!container.path("env").findValuesAsText("name").contains("IAM_KAFKA_CLIENT_PROPERTIES")) {
+                        assertThat(Workloads.STATEFUL).as(service + " uses Kafka").doesNotContain(service);
+                    } else {
+                        files.addAll(filesNamedByKafkaClientProperties(overlay));
+                    }
                     for (String file : files) {
                         assertThat(mounts).as(file + " is in a mounted volume")
                                 .anyMatch(mount -> file.equals(mount) || file.startsWith(mount + "/"));

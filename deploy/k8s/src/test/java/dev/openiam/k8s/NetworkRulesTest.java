@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Each service may talk to exactly what it needs, as the union of every NetworkPolicy that selects its pods
  * allows it: each allowed (peer, port) is spelt out below, so a new or widened rule fails here until it is added
- * on purpose. The calls that exist: identity-service → policy-service (forward, decide) and policy-service →
- * identity-service (snapshot, authenticate). later: sts-service and audit-service get their lines.
+ * on purpose. The calls that exist: identity-service → policy-service (forward, decide), policy-service →
+ * identity-service (snapshot, authenticate), sts-service → identity-service (authenticate, role lookup, verify MFA)
+ * and → policy-service (decide); sts-service reaches neither the database nor Kafka. later: audit-service.
  */
 class NetworkRulesTest {
 
@@ -29,12 +30,18 @@ class NetworkRulesTest {
     private static final String INGRESS_CONTROLLER = "ns{kubernetes.io/metadata.name=ingress-nginx} TCP/8080";
     private static final String MONITORING = "ns{kubernetes.io/metadata.name=monitoring} TCP/9000";
 
+    private static final String IDENTITY = "pods{app.kubernetes.io/name=identity-service} TCP/8080";
+    private static final String POLICY = "pods{app.kubernetes.io/name=policy-service} TCP/8080";
+    private static final String STS = "pods{app.kubernetes.io/name=sts-service} TCP/8080";
+
     private static final Map<String, Set<String>> EGRESS = Map.of(
-            "identity-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, "pods{app.kubernetes.io/name=policy-service} TCP/8080"),
-            "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, "pods{app.kubernetes.io/name=identity-service} TCP/8080"));
+            "identity-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, POLICY),
+            "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY),
+            "sts-service", Set.of(DNS_UDP, DNS_TCP, IDENTITY, POLICY));
     private static final Map<String, Set<String>> INGRESS = Map.of(
-            "identity-service", Set.of(INGRESS_CONTROLLER, MONITORING, "pods{app.kubernetes.io/name=policy-service} TCP/8080"),
-            "policy-service", Set.of(INGRESS_CONTROLLER, MONITORING, "pods{app.kubernetes.io/name=identity-service} TCP/8080"));
+            "identity-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, STS),
+            "policy-service", Set.of(INGRESS_CONTROLLER, MONITORING, IDENTITY, STS),
+            "sts-service", Set.of(INGRESS_CONTROLLER, MONITORING));
 
     @TestFactory
     Stream<DynamicTest> eachServiceTalksToExactlyWhatItNeeds() {

@@ -12,17 +12,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pieces find each other: each service's Kafka user may write only its own topic and read only what it
- * consumes; the services reach the database and Kafka by the names the operators give them; every reference
- * (Ingress, ServiceMonitor, PDB, HPA, ServiceAccount) names something rendered; ha is highly available.
+ * consumes; the services that keep state reach the database and Kafka by the names the operators give them, and
+ * sts-service is given neither; only the front doors hold the session-encryption key; the services reach their
+ * peers by rendered Services; each Query API has its own host, with TLS; every reference (Ingress, ServiceMonitor,
+ * PDB, HPA, ServiceAccount) names something rendered; ha is highly available.
  */
 class WiringTest {
 
-    /** What each service's Kafka user may do: its own topic to write, the topics it follows to read. */
+    /** What each service's Kafka user may do: its own topic to write, the topics it follows to read (none: no user). */
     private static final Map<String, Set<String>> TOPIC_RIGHTS = Map.of(
             "identity-service", Set.of("Write iam.identity.v1"),
             "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1"));
@@ -31,6 +34,11 @@ class WiringTest {
     Stream<DynamicTest> eachServiceWritesOnlyItsOwnTopicAndReadsOnlyWhatItConsumes() {
         return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
                 DynamicTest.dynamicTest(overlay + ": " + service, () -> {
+                    if (!TOPIC_RIGHTS.containsKey(service)) {
+                        assertThat(Manifests.ofKind(overlay, "KafkaUser").stream().map(Manifests::name)).doesNotContain(service);
+                        assertThat(podSpec(overlay, service).path("volumes").findValuesAsText("name")).doesNotContain("kafka-user");
+                        return;
+                    }
                     ObjectNode user = one(overlay, "KafkaUser", service);
                     Set<String> rights = new TreeSet<>();
                     for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
@@ -62,6 +70,13 @@ class WiringTest {
                     ObjectNode kafka = Manifests.ofKind(overlay, "Kafka").get(0);
                     JsonNode listener = kafka.path("spec").path("kafka").path("listeners").get(0);
                     Map<String, JsonNode> env = env(overlay, service);
+                    if (!Workloads.STATEFUL.contains(service)) {
+                        assertThat(env.keySet()).as(service + " keeps no state").noneMatch(n -> n.startsWith("DB_") || n.contains("KAFKA"));
+                        String pod = podSpec(overlay, service).toString();
+                        assertThat(pod).as(service + " is given no database or Kafka credentials")
+                                .doesNotContain(cluster + "-app").doesNotContain(Manifests.name(kafka) + "-cluster-ca-cert");
+                        return;
+                    }
                     assertThat(env.get("DB_URL").path("value").asText()).startsWith("postgresql://" + cluster + "-rw:5432/");
                     assertThat(env.get("DB_PASSWORD").at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(cluster + "-app");
                     assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").path("value").asText())
@@ -69,6 +84,63 @@ class WiringTest {
                     assertThat(listener.path("tls").asBoolean()).isTrue();
                     assertThat(volumeSecret(overlay, service, "kafka-ca")).isEqualTo(Manifests.name(kafka) + "-cluster-ca-cert");
                 })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> onlyTheFrontDoorsHoldTheSessionEncryptionKey() {
+        return Manifests.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            Set<String> holders = new TreeSet<>();
+            for (ObjectNode object : Manifests.render(overlay)) {
+                Workloads.podTemplate(object).ifPresent(template -> {
+                    if (template.path("spec").path("volumes").findValuesAsText("secretName").contains("iam-session-key")) {
+                        holders.add(Manifests.name(object));
+                    }
+                });
+            }
+            assertThat(holders).isEqualTo(Workloads.SESSION_KEY_HOLDERS);
+            for (String service : Workloads.SESSION_KEY_HOLDERS) {
+                assertThat(env(overlay, service).get("IAM_SESSION_KEY_FILE").path("value").asText())
+                        .as(service + " reads the session key from its Secret").isEqualTo(mountPath(overlay, service, "iam-session-key") + "/session.pem");
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> servicesReachTheirPeersByRenderedServices() {
+        return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
+                DynamicTest.dynamicTest(overlay + ": " + service, () -> {
+                    env(overlay, service).forEach((name, e) -> {
+                        if (name.matches("IAM_[A-Z]+_SERVICE_URL")) {
+                            String peer = name.substring(4, name.length() - "_URL".length()).toLowerCase().replace('_', '-');
+                            String httpPort = iterable(one(overlay, "Service", peer).path("spec").path("ports")).stream()
+                                    .filter(p -> p.path("name").asText().equals("http")).findFirst().orElseThrow().path("port").asText();
+                            assertThat(e.path("value").asText()).as(service + " " + name).isEqualTo("http://" + peer + ":" + httpPort);
+                        }
+                    });
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachQueryApiHasItsOwnHostWithTls() {
+        Set<String> queryApis = Set.of("identity-service", "sts-service"); // the IAM and the STS Query API
+        return Manifests.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
+            Map<String, String> rootOf = new HashMap<>();
+            Set<String> tls = new TreeSet<>();
+            for (ObjectNode ingress : Manifests.ofKind(overlay, "Ingress")) {
+                ingress.path("spec").path("tls").forEach(t -> t.path("hosts").forEach(h -> tls.add(h.asText())));
+                for (JsonNode rule : ingress.path("spec").path("rules")) {
+                    assertThat(tls).as("TLS for " + rule.path("host").asText()).contains(rule.path("host").asText());
+                    for (JsonNode path : rule.at("/http/paths")) {
+                        assertThat(path.path("path").asText()).as("only public routes").doesNotStartWith("/internal").doesNotStartWith("/q");
+                        if (path.path("path").asText().equals("/")) {
+                            assertThat(rootOf.put(rule.path("host").asText(), path.at("/backend/service/name").asText()))
+                                    .as("one Query API on " + rule.path("host").asText()).isNull();
+                        }
+                    }
+                }
+            }
+            assertThat(rootOf.values()).as("the Query APIs at / of their hosts").containsExactlyInAnyOrderElementsOf(queryApis);
+        }));
     }
 
     @TestFactory
@@ -141,6 +213,23 @@ class WiringTest {
         Map<String, JsonNode> env = new HashMap<>();
         podSpec(overlay, service).at("/containers/0/env").forEach(e -> env.put(e.path("name").asText(), e));
         return env;
+    }
+
+    private static String mountPath(String overlay, String service, String secret) {
+        for (JsonNode v : podSpec(overlay, service).path("volumes")) {
+            if (v.at("/secret/secretName").asText().equals(secret)) {
+                for (JsonNode mount : podSpec(overlay, service).at("/containers/0/volumeMounts")) {
+                    if (mount.path("name").equals(v.path("name"))) {
+                        return mount.path("mountPath").asText();
+                    }
+                }
+            }
+        }
+        throw new AssertionError(service + " mounts no Secret " + secret);
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
     }
 
     private static String volumeSecret(String overlay, String service, String volume) {

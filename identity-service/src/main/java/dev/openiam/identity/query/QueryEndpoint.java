@@ -64,6 +64,11 @@ public class QueryEndpoint extends QueryResource {
             throw new IamException(ErrorCode.INVALID_ACTION,
                     "Could not find operation " + name + " for version " + (query.version() == null ? VERSION : query.version()));
         }
+        if (caller.session() != null && "FederatedUser".equals(caller.session().type())) {
+            // GetFederationToken's credentials never reach the IAM API, as on AWS
+            throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name
+                    + " because federated users cannot call IAM");
+        }
         if (caller.session() != null && caller.mfaAuthenticatedAt() == null
                 && ("IAMUser".equals(caller.session().type()) || "Root".equals(caller.session().type()))) {
             // GetSessionToken's credentials reach the IAM API only when MFA was used, as on AWS

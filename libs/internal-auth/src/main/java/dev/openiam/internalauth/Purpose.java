@@ -20,7 +20,9 @@ public enum Purpose {
     /** a service (sts-service's GetSessionToken, the console's sign-in) asks identity-service to check a TOTP code. */
     VERIFY_MFA,
     /** sts-service reads the role a session is asked for (its trust policy, maximum session duration, tags). */
-    ROLE_LOOKUP;
+    ROLE_LOOKUP,
+    /** a front door that decides for callers it does not write for (sts-service) reads an account's revisions. */
+    REVISIONS;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

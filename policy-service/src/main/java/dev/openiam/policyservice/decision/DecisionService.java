@@ -69,7 +69,7 @@ public class DecisionService {
                 rootKeys(context, principal.toString(), accountId);
                 return Uni.createFrom().item(evaluate(request, PolicySet.empty(), List.of(), context.build(), null));
             }
-            Subject subject = subject(account, principal);
+            Subject subject = subject(account, principal, session);
             if (subject == null || !subject.actsFor(session)) {
                 return Uni.createFrom().item(noSuchPrincipal(request));
             }
@@ -120,9 +120,12 @@ public class DecisionService {
                 decision.isAllowed() ? null : decision.message(request.principal(), request.action(), request.resource()));
     }
 
-    /** The user or role a principal ARN names, with what its decisions need. */
+    /**
+     * The user or role a principal ARN names, with what its decisions need; {@code source} is the principal a session of
+     * it acts for (the role of an assumed-role session, the user of a federated one).
+     */
     private record Subject(String id, String name, String arn, String roleArn, Set<String> groupIds, List<Tag> tags,
-                           String type, String userId) {
+                           String type, String userId, String source) {
 
         /** The principal's global condition keys, as stored: they replace anything the caller said. */
         void addKeys(RequestContext.Builder context, String accountId) {
@@ -140,7 +143,7 @@ public class DecisionService {
 
         /** Whether {@code session} (if any) is a session of this principal: of this role, or of this very user. */
         boolean actsFor(SessionContext session) {
-            return session == null || (roleArn != null ? roleArn : arn).equals(session.sourceArn());
+            return session == null ? !type.equals("FederatedUser") : source.equals(session.sourceArn());
         }
     }
 
@@ -174,23 +177,31 @@ public class DecisionService {
         }
     }
 
-    private static Subject subject(AccountPrincipals account, Arn principal) {
+    private static Subject subject(AccountPrincipals account, Arn principal, SessionContext session) {
         String resource = principal.resource();
         if (principal.service().equals("iam") && resource.startsWith("user/")) {
             AccountPrincipals.User user = account.userByName(lastSegment(resource));
             return user == null || !user.arn().equals(principal.toString()) ? null
-                    : new Subject(user.id(), user.name(), user.arn(), null, user.groupIds(), user.tags(), "User", user.id());
+                    : new Subject(user.id(), user.name(), user.arn(), null, user.groupIds(), user.tags(), "User", user.id(), user.arn());
         }
         if (principal.service().equals("iam") && resource.startsWith("role/")) {
             AccountPrincipals.Role role = account.roleByName(lastSegment(resource));
             return role == null || !role.arn().equals(principal.toString()) ? null
-                    : new Subject(role.id(), role.name(), role.arn(), null, Set.of(), role.tags(), "Role", role.id());
+                    : new Subject(role.id(), role.name(), role.arn(), null, Set.of(), role.tags(), "Role", role.id(), role.arn());
         }
         if (principal.service().equals("sts") && resource.startsWith("assumed-role/")) {
             String[] parts = resource.split("/");
             AccountPrincipals.Role role = parts.length == 3 ? account.roleByName(parts[1]) : null;
             return role == null ? null : new Subject(role.id(), role.name(), principal.toString(), role.arn(), Set.of(), role.tags(),
-                    "AssumedRole", role.id() + ":" + parts[2]);
+                    "AssumedRole", role.id() + ":" + parts[2], role.arn());
+        }
+        if (principal.service().equals("sts") && resource.startsWith("federated-user/") && session != null) {
+            // a federated user has the permissions of the user that made it (narrowed by its session policies)
+            String source = session.sourceArn();
+            AccountPrincipals.User user = source.contains(":user/") ? account.userByName(lastSegment(source)) : null;
+            String name = lastSegment(resource);
+            return user == null || !user.arn().equals(source) ? null : new Subject(user.id(), name, principal.toString(), null,
+                    user.groupIds(), user.tags(), "FederatedUser", principal.account() + ":" + name, user.arn());
         }
         return null;
     }

@@ -23,7 +23,7 @@ import java.util.Set;
  * A session's policies, compiled: its inline session policy and the managed policies it names ({@code PolicyArns}),
  * each as it reads now (a managed policy's default version). Together they bound what the session may do: an action
  * needs an Allow from one of them. A session that names policies none of which exists any more may do nothing (fail
- * closed). Compiled documents are kept by their text and version, a bounded number of them.
+ * closed), and so may a federated user made without any. Compiled documents are kept by their text and version, a bounded number of them.
  */
 @ApplicationScoped
 public class SessionPolicies {
@@ -49,7 +49,9 @@ public class SessionPolicies {
     /** The session's policies; empty when it has none (then only the principal's own policies apply). */
     public Uni<List<CompiledPolicy>> of(SessionContext session) {
         if (session == null || (session.policy() == null && session.policyArns().isEmpty())) {
-            return Uni.createFrom().item(List.of());
+            // a federated user passed no policy: it may do nothing, as AWS documents
+            return Uni.createFrom().item(session != null && "FederatedUser".equals(session.type())
+                    ? List.of(compile("session-policy", "nothing", NOTHING)) : List.of());
         }
         List<CompiledPolicy> policies = new ArrayList<>();
         if (session.policy() != null) {

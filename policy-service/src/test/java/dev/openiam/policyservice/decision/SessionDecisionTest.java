@@ -57,8 +57,12 @@ class SessionDecisionTest {
     }
 
     JsonNode decide(String action, SessionContext session) throws Exception {
+        return decide(sessionArn, action, session);
+    }
+
+    JsonNode decide(String principal, String action, SessionContext session) throws Exception {
         Map<String, Object> question = new HashMap<>();
-        question.put("principal", sessionArn);
+        question.put("principal", principal);
         question.put("action", action);
         question.put("resource", "arn:aws:s3:::bucket/key");
         question.put("atLeastRevision", Map.of("policy", root.revision()));
@@ -103,5 +107,23 @@ class SessionDecisionTest {
         JsonNode answer = decide("s3:GetObject", session(other.arn(), null, Map.of()));
         assertThat(answer.path("decision").asText()).isEqualTo("ImplicitDeny");
         assertThat(answer.path("message").asText()).contains("does not exist");
+    }
+
+    @Test
+    void aFederatedUserHasItsUsersPermissionsNarrowedByItsPoliciesAndNothingWithout() throws Exception {
+        Principal bob = IdentityStandIn.user(root.accountId(), "bob");
+        root.written("PutUserPolicy", "UserName", "bob", "PolicyName", "p", "PolicyDocument", "{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\"],\"Resource\":\"*\"}]}");
+        String federated = "arn:aws:sts::" + root.accountId() + ":federated-user/partner";
+        String onlyGet = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+        SessionContext withPolicy = new SessionContext(bob.arn(), "FederatedUser", issued, issued.plusSeconds(3600), onlyGet, List.of(),
+                Map.of(), List.of(), null, null, false);
+        assertThat(decide(federated, "s3:GetObject", withPolicy).path("decision").asText()).isEqualTo("Allow");
+        assertThat(decide(federated, "s3:DeleteObject", withPolicy).path("decision").asText()).as("not the user's").isEqualTo("ImplicitDeny");
+        SessionContext without = new SessionContext(bob.arn(), "FederatedUser", issued, issued.plusSeconds(3600), null, List.of(),
+                Map.of(), List.of(), null, null, false);
+        assertThat(decide(federated, "s3:GetObject", without).path("decision").asText()).isEqualTo("ImplicitDeny");
+        assertThat(decide(federated, "s3:GetObject", null).path("decision").asText()).as("no session: no such principal")
+                .isEqualTo("ImplicitDeny");
     }
 }

@@ -38,7 +38,10 @@ public class AssumeRoleActions implements StsActionGroup {
                     .text("SessionToken", session.credentials().sessionToken())
                     .date("Expiration", session.credentials().expiration()));
             e.element("AssumedRoleUser", u -> u.text("AssumedRoleId", session.assumedRoleId()).text("Arn", session.arn()));
-            e.text("PackedPolicySize", String.valueOf(session.packedPolicySize()));
+            if (session.packedPolicySize() > 0) {
+                // as AWS: only when the request passed session policies or tags
+                e.text("PackedPolicySize", String.valueOf(session.packedPolicySize()));
+            }
             if (session.sourceIdentity() != null) {
                 e.text("SourceIdentity", session.sourceIdentity());
             }

@@ -8,11 +8,9 @@ import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
 import dev.openiam.model.rules.Rules;
-import dev.openiam.policy.PolicyEngine;
-import dev.openiam.policy.PolicyException;
-import dev.openiam.policy.PolicyType;
 import dev.openiam.sts.credentials.CredentialIssuer;
 import dev.openiam.sts.credentials.PackedPolicy;
+import dev.openiam.sts.credentials.SessionPolicyInput;
 import dev.openiam.sts.peers.IdentityPeer;
 import dev.openiam.sts.query.StsDecisions;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +43,6 @@ public class AssumeRoleService {
     static final int DEFAULT_DURATION = 3600;
     static final int MAX_DURATION = 43_200;
     static final int CHAINED_MAX = 3600;
-    static final int MAX_POLICY_ARNS = 10;
     private static final String SESSION_NAME = "[\\w+=,.@-]*";
 
     private final IdentityPeer identity;
@@ -63,21 +60,7 @@ public class AssumeRoleService {
         Rules.length("roleArn", request.roleArn(), 20, 2048);
         Rules.matching("roleSessionName", request.roleSessionName(), 2, 64, SESSION_NAME);
         int duration = Rules.range("durationSeconds", request.durationSeconds(), MIN_DURATION, MAX_DURATION, DEFAULT_DURATION);
-        if (request.policy() != null) {
-            Rules.length("policy", request.policy(), 1, 2048);
-            try {
-                PolicyEngine.compile("session-policy", request.policy(), PolicyType.SESSION);
-            } catch (PolicyException e) {
-                throw new IamException(ErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
-            }
-        }
-        if (request.policyArns().size() > MAX_POLICY_ARNS) {
-            throw IamException.validation("1 validation error detected: Value at 'policyArns' failed to satisfy constraint: "
-                    + "Member must have length less than or equal to " + MAX_POLICY_ARNS);
-        }
-        for (String arn : request.policyArns()) {
-            Rules.length("policyArns.member.arn", arn, 20, 2048);
-        }
+        SessionPolicyInput.of(request.policy(), request.policyArns());
         List<Tag> tags = Rules.tags(request.tags());
         if (request.transitiveTagKeys().size() > Rules.MAX_TAGS) {
             throw IamException.validation("1 validation error detected: Value at 'transitiveTagKeys' failed to satisfy constraint: "
@@ -97,6 +80,9 @@ public class AssumeRoleService {
             throw new IamException(ErrorCode.ACCESS_DENIED, "Roles may not be assumed by root accounts.");
         }
         SessionContext from = caller.session();
+        if (from != null && "FederatedUser".equals(from.type())) {
+            throw new IamException(ErrorCode.ACCESS_DENIED, "Cannot call AssumeRole with federated user credentials");
+        }
         boolean chained = from != null && "AssumedRole".equals(from.type());
         if (chained && duration > CHAINED_MAX) {
             throw IamException.validation("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");

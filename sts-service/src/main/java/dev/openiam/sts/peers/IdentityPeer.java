@@ -61,6 +61,20 @@ public class IdentityPeer {
         });
     }
 
+    /** An account's consistency tokens: the identity and policy revisions its callers' decisions must reflect. */
+    public record Revisions(long identity, long policy) {
+    }
+
+    public Uni<Revisions> revisions(String accountId) {
+        return identity.get(Purpose.REVISIONS, "/internal/v1/accounts/" + accountId + "/revisions", Duration.ofSeconds(10))
+                .onFailure().transform(failure -> {
+                    LOG.warnf("identity-service at %s did not answer revisions: %s", identity.base(), failure.getMessage());
+                    return new IamException(ErrorCode.SERVICE_UNAVAILABLE, "identity-service is unavailable; retry later");
+                })
+                .map(IdentityPeer::answer)
+                .map(answer -> new Revisions(answer.getLong("identity", 0L), answer.getLong("policy", 0L)));
+    }
+
     /** Checks {@code tokenCode} of device {@code serialNumber} (accepted once): whom the device is assigned to. */
     public Uni<MfaOwner> verifyMfa(String accountId, String serialNumber, String tokenCode) {
         JsonObject body = new JsonObject().put("accountId", accountId).put("serialNumber", serialNumber).put("tokenCode", tokenCode);
