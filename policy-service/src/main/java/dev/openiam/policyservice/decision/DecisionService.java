@@ -2,13 +2,10 @@ package dev.openiam.policyservice.decision;
 
 import dev.openiam.internalauth.SessionContext;
 import dev.openiam.model.Arn;
-import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
 import dev.openiam.policy.CompiledPolicy;
 import dev.openiam.policy.Decision;
-import dev.openiam.policy.PolicyEngine;
-import dev.openiam.policy.PolicyException;
 import dev.openiam.policy.PolicyKind;
 import dev.openiam.policy.PolicySet;
 import dev.openiam.policy.PolicyType;
@@ -36,13 +33,15 @@ public class DecisionService {
     private final IdentityProjection identities;
     private final PolicySetCache policySets;
     private final SessionPolicies sessionPolicies;
+    private final DocumentCache documents;
     private final DecisionMetrics metrics;
 
     public DecisionService(IdentityProjection identities, PolicySetCache policySets, SessionPolicies sessionPolicies,
-                           DecisionMetrics metrics) {
+                           DocumentCache documents, DecisionMetrics metrics) {
         this.identities = identities;
         this.policySets = policySets;
         this.sessionPolicies = sessionPolicies;
+        this.documents = documents;
         this.metrics = metrics;
     }
 
@@ -90,21 +89,17 @@ public class DecisionService {
     private AuthorizeResponse evaluate(AuthorizeRequest request, PolicySet set, List<CompiledPolicy> sessions,
                                        RequestContext context, String roleArn) {
         PolicySet effective = set;
-        try {
-            if (!blank(request.resourcePolicy())) {
-                effective = effective.withResourcePolicy(request.trustPolicy()
-                        ? PolicyEngine.compile("trust-policy", request.resourcePolicy(), PolicyType.TRUST, PolicyKind.TRUST)
-                        : PolicyEngine.compile("resource-policy", request.resourcePolicy(), PolicyType.RESOURCE, PolicyKind.RESOURCE));
-            }
-            List<CompiledPolicy> all = new java.util.ArrayList<>(sessions);
-            if (!blank(request.sessionPolicy())) {
-                all.add(PolicyEngine.compile("session-policy", request.sessionPolicy(), PolicyType.SESSION));
-            }
-            if (!all.isEmpty()) {
-                effective = effective.withSessionPolicies(all);
-            }
-        } catch (PolicyException e) {
-            throw new IamException(ErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
+        if (!blank(request.resourcePolicy())) {
+            effective = effective.withResourcePolicy(request.trustPolicy()
+                    ? documents.compile("trust-policy", request.resourcePolicy(), PolicyType.TRUST, PolicyKind.TRUST)
+                    : documents.compile("resource-policy", request.resourcePolicy(), PolicyType.RESOURCE, PolicyKind.RESOURCE));
+        }
+        List<CompiledPolicy> all = new java.util.ArrayList<>(sessions);
+        if (!blank(request.sessionPolicy())) {
+            all.add(documents.compile("session-policy", request.sessionPolicy(), PolicyType.SESSION, null));
+        }
+        if (!all.isEmpty()) {
+            effective = effective.withSessionPolicies(all);
         }
         Request question = Request.builder().principal(request.principal()).action(request.action())
                 .resource(request.resource()).resourceAccount(request.resourceAccount()).roleArn(roleArn)

@@ -1,49 +1,37 @@
 package dev.openiam.policyservice.decision;
 
 import dev.openiam.internalauth.SessionContext;
-import dev.openiam.model.ErrorCode;
-import dev.openiam.model.IamException;
 import dev.openiam.policy.CompiledPolicy;
-import dev.openiam.policy.PolicyEngine;
-import dev.openiam.policy.PolicyException;
 import dev.openiam.policy.PolicyType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * A session's policies, compiled: its inline session policy and the managed policies it names ({@code PolicyArns}),
  * each as it reads now (a managed policy's default version). Together they bound what the session may do: an action
  * needs an Allow from one of them. A session that names policies none of which exists any more may do nothing (fail
- * closed), and so may a federated user made without any. Compiled documents are kept by their text and version, a bounded number of them.
+ * closed), and so may a federated user made without any.
  */
 @ApplicationScoped
 public class SessionPolicies {
 
-    static final int CACHED = 4_096;
     /** What a session gets when none of the policies it names exists: an Allow of nothing. */
     private static final String NOTHING = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"none:nothing\",\"Resource\":\"*\"}]}";
 
     private final Pool pool;
     private final PolicySourceLoader loader;
-    private final Map<String, CompiledPolicy> compiled = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CompiledPolicy> eldest) {
-            return size() > CACHED;
-        }
-    });
+    private final DocumentCache documents;
 
-    public SessionPolicies(Pool pool, PolicySourceLoader loader) {
+    public SessionPolicies(Pool pool, PolicySourceLoader loader, DocumentCache documents) {
         this.pool = pool;
         this.loader = loader;
+        this.documents = documents;
     }
 
     /** The session's policies; empty when it has none (then only the principal's own policies apply). */
@@ -76,15 +64,6 @@ public class SessionPolicies {
     }
 
     private CompiledPolicy compile(String id, String key, String document) {
-        CompiledPolicy policy = compiled.get(key);
-        if (policy == null) {
-            try {
-                policy = PolicyEngine.compile(id, document, PolicyType.SESSION);
-            } catch (PolicyException e) {
-                throw new IamException(ErrorCode.MALFORMED_POLICY_DOCUMENT, e.getMessage());
-            }
-            compiled.put(key, policy);
-        }
-        return policy;
+        return documents.compile(id, key, document, PolicyType.SESSION, null);
     }
 }
