@@ -8,6 +8,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.openiam.policyservice.config.PolicyConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -107,7 +109,7 @@ public class IdentityProjection {
         // one snapshot load per account at a time, shared by every waiting caller
         long loadGeneration = generation.get();
         boolean trusted = listening;
-        return loading.computeIfAbsent(accountId, id -> {
+        Uni<AccountPrincipals> shared = loading.computeIfAbsent(accountId, id -> {
             // an event that arrived before this snapshot is read is in it
             passedWhileLoading.remove(id);
             return snapshots.load(id)
@@ -118,6 +120,12 @@ public class IdentityProjection {
                         loading.remove(id);
                     })
                     .memoize().indefinitely();
+        });
+        // The shared result arrives on the context of the caller that started the load; each caller goes on on its
+        // own (its request's database session lives there: continuing on another's breaks both).
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
         });
     }
 
