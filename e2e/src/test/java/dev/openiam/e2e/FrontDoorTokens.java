@@ -21,7 +21,12 @@ final class FrontDoorTokens {
 
     /** A decide token for {@code path} with {@code json}. */
     static String decide(String path, String json) {
-        return issuer().issue("policy-service", Purpose.DECIDE, "POST", path, json.getBytes(StandardCharsets.UTF_8), null, null);
+        return decide(path, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A decide token for {@code path} with exactly {@code body}'s bytes. */
+    static String decide(String path, byte[] body) {
+        return issuer().issue("policy-service", Purpose.DECIDE, "POST", path, body, null, null);
     }
 
     /** A forward token for {@code action} (e.g. {@code CreatePolicy}) by {@code caller} with {@code json}. */

@@ -141,6 +141,31 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         }
     }
 
+    /**
+     * Stops one component iam-local started ({@code postgres}, {@code kafka}, {@code identity}, {@code policy}) the
+     * way {@code iam-local stop} does — SIGTERM to its launcher, which shuts it down cleanly — and waits until it is
+     * gone; the rest keeps running. {@link #startStopped()} brings it back.
+     */
+    public void stopComponent(String name) {
+        Path pidFile = home.resolve("run").resolve(name + ".pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            process.destroy();
+            process.onExit().get(2, TimeUnit.MINUTES);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot stop " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + name, e);
+        }
+    }
+
+    /** Starts whatever component of the system is not running ({@code iam-local start} leaves the others alone). */
+    public void startStopped() {
+        run("start");
+    }
+
     /** The services' key pairs, as iam-local generated them ({@code <service>.pem}, {@code <service>.jwks.json}). */
     public Path keysDir() {
         return home.resolve("keys");

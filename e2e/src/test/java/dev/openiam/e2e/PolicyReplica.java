@@ -122,6 +122,21 @@ final class PolicyReplica implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crash or an OOM kill: no shutdown of any kind; waits until the process is gone. */
+    void kill() {
+        Process current = process;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -52,12 +52,17 @@ final class RawRequests {
     }
 
     static SdkHttpRequest sign(LocalSystem system, String accessKeyId, String secret, String body, Clock clock) {
+        return sign(system, accessKeyId, secret, body.getBytes(StandardCharsets.UTF_8), clock);
+    }
+
+    /** Signs exactly {@code body}'s bytes, which need not be UTF-8. */
+    static SdkHttpRequest sign(LocalSystem system, String accessKeyId, String secret, byte[] body, Clock clock) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(system.endpoint())
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
                 .request(request)
-                .payload(ContentStreamProvider.fromUtf8String(body))
+                .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "iam")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, clock));
@@ -66,8 +71,13 @@ final class RawRequests {
 
     /** Sends a signed request with {@code body}, which may differ from what was signed. */
     static Answer send(SdkHttpRequest signed, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.getUri()).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(signed, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(30));
+    }
+
+    /** Sends exactly {@code body}'s bytes; an answer slower than {@code timeout} fails. */
+    static Answer send(SdkHttpRequest signed, byte[] body, Duration timeout) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(signed.getUri()).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         for (Map.Entry<String, List<String>> header : signed.headers().entrySet()) {
             if (!header.getKey().equalsIgnoreCase("host") && !header.getKey().equalsIgnoreCase("content-length")) {
                 header.getValue().forEach(value -> builder.header(header.getKey(), value));

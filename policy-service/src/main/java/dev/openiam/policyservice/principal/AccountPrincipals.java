@@ -66,6 +66,11 @@ public final class AccountPrincipals {
         return revision;
     }
 
+    /** Users, groups and roles together. */
+    int size() {
+        return users.size() + groups.size() + roles.size();
+    }
+
     public User userByName(String name) {
         String id = userIds.get(lower(name));
         return id == null ? null : users.get(id);

@@ -4,7 +4,12 @@ import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.event.EventEnvelope;
 import dev.openiam.model.event.IdentityEvent;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.openiam.policyservice.config.PolicyConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -17,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * revision order. A gap (an event missed while this replica was not listening) drops the account; the
  * next use reloads it. A caller that needs a revision this replica has not applied yet (read-your-
  * writes) gets a fresh snapshot, which holds every committed write.
+ *
+ * <p>Memory is bounded: accounts are kept while their principals (plus one per account) number at most
+ * {@code iam.policy.decision.projection-max-principals}; an evicted account is reloaded from a snapshot on
+ * next use, like one never seen.
  */
 @ApplicationScoped
 public class IdentityProjection {
@@ -24,15 +33,22 @@ public class IdentityProjection {
     private static final Logger LOG = Logger.getLogger(IdentityProjection.class);
 
     private final IdentityServiceClient snapshots;
-    private final Map<String, AccountPrincipals> accounts = new ConcurrentHashMap<>();
+    private final Cache<String, AccountPrincipals> accounts;
     private final Map<String, Uni<AccountPrincipals>> loading = new ConcurrentHashMap<>();
+    /**
+     * The newest event of an account that arrived while its snapshot was loading and the account was not
+     * kept: a snapshot older than that event must not be kept, or the event would be lost for good.
+     */
+    private final Map<String, Long> passedWhileLoading = new ConcurrentHashMap<>();
     /** While nobody follows the topic, nothing loaded can be kept: every use reads a fresh snapshot. */
     private volatile boolean listening;
     /** Moves on every (re)join: a snapshot read before it must not be kept (events since may be missed). */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-    public IdentityProjection(IdentityServiceClient snapshots) {
+    public IdentityProjection(IdentityServiceClient snapshots, PolicyConfig config) {
         this.snapshots = snapshots;
+        this.accounts = Caffeine.newBuilder().maximumWeight(config.decision().projectionMaxPrincipals())
+                .<String, AccountPrincipals>weigher((id, account) -> weight(account)).build();
     }
 
     /** The account's principals at revision {@code atLeast} or later; fails closed (ServiceUnavailable) if it cannot. */
@@ -40,7 +56,7 @@ public class IdentityProjection {
         if (!listening) {
             return snapshots.load(accountId).map(loaded -> check(loaded, atLeast));
         }
-        AccountPrincipals current = accounts.get(accountId);
+        AccountPrincipals current = accounts.getIfPresent(accountId);
         if (current != null && current.revision() >= atLeast) {
             return Uni.createFrom().item(current);
         }
@@ -61,11 +77,24 @@ public class IdentityProjection {
         if (!(envelope.payload() instanceof IdentityEvent event)) {
             return;
         }
-        AccountPrincipals state = accounts.get(envelope.accountId());
-        if (state != null && !state.apply(envelope.revision(), event)) {
-            LOG.debugf("account %s: event %d after %d leaves a gap; reloading on next use", envelope.accountId(),
+        String accountId = envelope.accountId();
+        AccountPrincipals state = accounts.getIfPresent(accountId);
+        if (state == null && loading.containsKey(accountId)) {
+            passedWhileLoading.merge(accountId, envelope.revision(), Math::max);
+            // the snapshot may have been kept meanwhile (it checks the map above after keeping itself)
+            state = accounts.getIfPresent(accountId);
+        }
+        if (state == null) {
+            return;
+        }
+        int before = state.size();
+        if (!state.apply(envelope.revision(), event)) {
+            LOG.debugf("account %s: event %d after %d leaves a gap; reloading on next use", accountId,
                     envelope.revision(), state.revision());
-            accounts.remove(envelope.accountId(), state);
+            accounts.asMap().remove(accountId, state);
+        } else if (state.size() != before) {
+            // weighed again, so that the bound follows the account's growth
+            accounts.asMap().replace(accountId, state, state);
         }
     }
 
@@ -73,21 +102,52 @@ public class IdentityProjection {
     public void listening(boolean now) {
         generation.incrementAndGet();
         listening = now;
-        accounts.clear();
+        accounts.invalidateAll();
     }
 
     private Uni<AccountPrincipals> load(String accountId) {
         // one snapshot load per account at a time, shared by every waiting caller
         long loadGeneration = generation.get();
         boolean trusted = listening;
-        return loading.computeIfAbsent(accountId, id -> snapshots.load(id)
-                .map(loaded -> trusted && listening && generation.get() == loadGeneration
-                        ? accounts.merge(id, loaded, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old)
-                        : loaded)
-                .onTermination().invoke(() -> {
-                    loading.remove(id);
-                })
-                .memoize().indefinitely());
+        Uni<AccountPrincipals> shared = loading.computeIfAbsent(accountId, id -> {
+            // an event that arrived before this snapshot is read is in it
+            passedWhileLoading.remove(id);
+            return snapshots.load(id)
+                    .map(loaded -> trusted && listening && generation.get() == loadGeneration ? keep(id, loaded) : loaded)
+                    .onTermination().invoke(() -> {
+                        // in this order: once the next load of the account may begin, what it records is its own
+                        passedWhileLoading.remove(id);
+                        loading.remove(id);
+                    })
+                    .memoize().indefinitely();
+        });
+        // The shared result arrives on the context of the caller that started the load; each caller goes on on its
+        // own (its request's database session lives there: continuing on another's breaks both).
+        return Uni.createFrom().deferred(() -> {
+            Context caller = Vertx.currentContext();
+            return caller == null ? shared : shared.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        });
+    }
+
+    /** Keeps a snapshot unless a newer one is kept, or an event newer than it passed while it was loading. */
+    private AccountPrincipals keep(String id, AccountPrincipals loaded) {
+        AccountPrincipals kept = accounts.asMap().merge(id, loaded, (old, fresh) -> fresh.revision() >= old.revision() ? fresh : old);
+        Long passed = passedWhileLoading.get(id);
+        if (kept == loaded && passed != null && passed > loaded.revision()) {
+            accounts.asMap().remove(id, loaded);
+        }
+        return loaded;
+    }
+
+    /** An account weighs one for itself and one per principal. */
+    private static int weight(AccountPrincipals account) {
+        return 1 + account.size();
+    }
+
+    /** Principals kept (with one per account), for tests of the bound. */
+    public long weightKept() {
+        accounts.cleanUp();
+        return accounts.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     }
 
     private static AccountPrincipals check(AccountPrincipals principals, long atLeast) {

@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * What a failure may tell the client: an AWS error code and a message fit to show. An {@link IamException}
  * says it itself; a request body that cannot be read is the caller's {@code ValidationError}, worded by
- * {@link JsonFailures}; anything else is our {@code ServiceFailure}, with a fixed message (its detail is for the
- * log, never for the client).
+ * {@link JsonFailures}; a database or peer service that cannot be reached is {@code ServiceUnavailable} (503: the
+ * caller may retry, nothing was done); anything else is our {@code ServiceFailure}, with a fixed message (its
+ * detail is for the log, never for the client).
  *
  * @param code    the AWS error code
  * @param message the text the client sees
@@ -21,6 +22,11 @@ public record ClientError(ErrorCode code, String message, int status) {
 
     /** The message of every failure we did not foresee. */
     public static final String INTERNAL_MESSAGE = "An internal error occurred; the request may be retried.";
+    /** The message when something this service depends on cannot be reached. */
+    public static final String UNAVAILABLE_MESSAGE = "The service is unavailable; the request may be retried.";
+    /** What Vert.x clients (the reactive PostgreSQL pool) fail with once their connection is gone. */
+    private static final java.util.Set<String> CONNECTION_GONE = java.util.Set.of("Connection is closed", "Pool closed",
+            "Connection closed", "Closed");
 
     public ClientError {
         Objects.requireNonNull(code, "code");
@@ -43,6 +49,11 @@ public record ClientError(ErrorCode code, String message, int status) {
             }
         }
         for (Throwable t = failure; t != null; t = next(t)) {
+            if (unreachable(t)) {
+                return new ClientError(ErrorCode.SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE);
+            }
+        }
+        for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof InvalidDefinitionException) {
                 // our request type cannot be read at all: a fault of ours, whatever was sent
                 break;
@@ -52,6 +63,21 @@ public record ClientError(ErrorCode code, String message, int status) {
             }
         }
         return new ClientError(ErrorCode.SERVICE_FAILURE, INTERNAL_MESSAGE);
+    }
+
+    /**
+     * Whether {@code t} says a connection could not be made or was lost (a database restarting, a peer down): the
+     * request did not happen, and may be retried.
+     */
+    private static boolean unreachable(Throwable t) {
+        if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                || t instanceof java.nio.channels.ClosedChannelException) {
+            return true;
+        }
+        // Vert.x reports a closed connection or pool with a generic exception and a fixed message
+        String type = t.getClass().getName();
+        return (type.equals("io.vertx.core.VertxException") || type.equals("io.vertx.core.impl.NoStackTraceThrowable")
+                || type.equals("io.vertx.core.impl.NoStackTraceException")) && CONNECTION_GONE.contains(t.getMessage());
     }
 
     private static Throwable next(Throwable t) {

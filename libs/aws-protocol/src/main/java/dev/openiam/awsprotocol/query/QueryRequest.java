@@ -31,7 +31,7 @@ public final class QueryRequest {
      * Decodes the parameters of {@code rawQuery} and then {@code formBody} (either may be
      * {@code null}). A name given twice keeps its first value.
      *
-     * @throws IamException {@code ValidationError} when the encoding is malformed
+     * @throws IamException {@code ValidationError} when the encoding is malformed, or a name or value holds U+0000
      */
     public static QueryRequest parse(byte[] formBody, String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
@@ -64,7 +64,12 @@ public final class QueryRequest {
 
     private static String decode(String s) {
         try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+            String decoded = URLDecoder.decode(s, StandardCharsets.UTF_8);
+            if (decoded.indexOf('\u0000') >= 0) {
+                // no IAM parameter admits it, and PostgreSQL refuses it in text: a caller's fault, said before any action
+                throw new IamException(ErrorCode.VALIDATION_ERROR, "The request body or query string contains a NUL character");
+            }
+            return decoded;
         } catch (IllegalArgumentException e) {
             throw new IamException(ErrorCode.VALIDATION_ERROR, "The request body or query string is not "
                     + "well-formed application/x-www-form-urlencoded data");

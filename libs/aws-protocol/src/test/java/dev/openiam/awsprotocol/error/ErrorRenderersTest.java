@@ -93,6 +93,20 @@ class ErrorRenderersTest {
         assertThat(error.serverFault()).isTrue();
     }
 
+    @Test
+    void aDatabaseOrPeerThatCannotBeReachedIsServiceUnavailable() {
+        ClientError refused = ClientError.of(new java.util.concurrent.CompletionException(
+                new java.net.ConnectException("Connection refused: /127.0.0.1:5432")));
+        assertThat(refused).isEqualTo(new ClientError(ErrorCode.SERVICE_UNAVAILABLE, ClientError.UNAVAILABLE_MESSAGE));
+        assertThat(refused.status()).isEqualTo(503);
+        assertNoLeak(refused.message());
+        assertThat(ClientError.of(new IllegalStateException("query failed", new java.nio.channels.ClosedChannelException())).code())
+                .isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        // a domain answer still speaks for itself, even around a connection failure
+        assertThat(ClientError.of(new IllegalStateException(new IamException(ErrorCode.NO_SUCH_ENTITY, "no user"))).code())
+                .isEqualTo(ErrorCode.NO_SUCH_ENTITY);
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @CsvSource({"404, NoSuchEntity, 404", "405, ValidationError, 405", "406, ValidationError, 406",
             "413, ValidationError, 413", "415, ValidationError, 415", "400, ValidationError, 400",

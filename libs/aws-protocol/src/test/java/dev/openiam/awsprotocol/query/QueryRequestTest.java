@@ -59,6 +59,14 @@ class QueryRequestTest {
     }
 
     @Test
+    void aNulCharacterAnywhereIsAValidationError() {
+        for (String form : new String[] {"UserName=a%00b", "User%00Name=a", "Action=GetUser&PolicyArn=arn%3Aaws%00"}) {
+            expect(() -> body(form), ErrorCode.VALIDATION_ERROR, "The request body or query string contains a NUL character");
+        }
+        expect(() -> QueryRequest.parse(null, "UserName=%00"), ErrorCode.VALIDATION_ERROR, "The request body or query string contains");
+    }
+
+    @Test
     void malformedEncodingIsAValidationError() {
         expect(() -> body("A=%zz"), ErrorCode.VALIDATION_ERROR, "The request body or query string is not well-formed");
     }
