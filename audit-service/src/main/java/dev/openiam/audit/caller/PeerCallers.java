@@ -6,7 +6,6 @@ import dev.openiam.glue.session.RequestAuthentication;
 import dev.openiam.internalauth.CallerClaims;
 import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -39,11 +38,7 @@ public class PeerCallers implements CallerAuthentication, ActionAuthorization {
      */
     @Override
     public Uni<Decision> authorize(CallerClaims caller, String action, String resource, Map<String, Object> context) {
-        JsonObject question = new JsonObject().put("principal", caller.arn()).put("action", action).put("resource", resource)
-                .put("context", new JsonObject(context));
-        if (caller.session() != null) {
-            question.put("session", new JsonObject(caller.session().toMap()));
-        }
-        return decisions.authorize(caller, question).map(answer -> new Decision(answer.allowed(), answer.message()));
+        return decisions.decide(caller, DecisionClient.Question.of(action, resource, context, null, null))
+                .map(answer -> new Decision(answer.allowed(), answer.message()));
     }
 }

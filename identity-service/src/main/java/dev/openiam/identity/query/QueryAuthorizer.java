@@ -14,7 +14,6 @@ import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -71,16 +70,8 @@ public class QueryAuthorizer {
     private Uni<Void> decide(Caller caller, Check check, Map<String, Object> global, AccountRevisions.Revisions revision) {
         Map<String, Object> context = new LinkedHashMap<>(global);
         context.putAll(check.context());
-        JsonObject question = new JsonObject()
-                .put("principal", caller.arn())
-                .put("action", check.action())
-                .put("resource", check.resource())
-                .put("context", new JsonObject(context))
-                .put("atLeastRevision", new JsonObject().put("identity", revision.identity()).put("policy", revision.policy()));
-        if (caller.session() != null) {
-            question.put("session", new JsonObject(caller.session().toMap()));
-        }
-        return decisions.authorize(caller.claims(), question)
+        return decisions.decide(caller.claims(), DecisionClient.Question.of(check.action(), check.resource(), context,
+                        revision.identity(), revision.policy()))
                 .chain(decision -> decision.allowed() ? Uni.createFrom().voidItem()
                         : "ImplicitDeny".equals(decision.decision())
                         ? granted(caller, check, 0).invoke(granted -> deny(granted, caller, check, decision)).replaceWithVoid()

@@ -1,6 +1,7 @@
 package dev.openiam.sts.assumerole;
 
 import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.SessionContext;
 import dev.openiam.model.Arn;
@@ -123,7 +124,7 @@ public class AssumeRoleService {
                         context.put("sts:TransitiveTagKeys", request.transitiveTagKeys());
                     }
                     String roleAccount = Arn.parse(role.arn()).account();
-                    List<StsDecisions.Question> questions = new ArrayList<>();
+                    List<DecisionClient.Question> questions = new ArrayList<>();
                     questions.add(question("sts:AssumeRole", role, roleAccount, context));
                     if (!tags.isEmpty() || !request.transitiveTagKeys().isEmpty()) {
                         questions.add(question("sts:TagSession", role, roleAccount, context));
@@ -132,7 +133,7 @@ public class AssumeRoleService {
                         questions.add(question("sts:SetSourceIdentity", role, roleAccount, context));
                     }
                     Uni<Void> all = Uni.createFrom().voidItem();
-                    for (StsDecisions.Question question : questions) {
+                    for (DecisionClient.Question question : questions) {
                         all = all.chain(() -> decisions.require(caller, question));
                     }
                     return all.map(allowed -> {
@@ -146,9 +147,9 @@ public class AssumeRoleService {
                 }));
     }
 
-    private static StsDecisions.Question question(String action, IdentityPeer.RoleTarget role, String roleAccount,
-                                                  Map<String, Object> context) {
-        return new StsDecisions.Question(action, role.arn(), roleAccount, role.trustPolicy(), context,
+    private static DecisionClient.Question question(String action, IdentityPeer.RoleTarget role, String roleAccount,
+                                                    Map<String, Object> context) {
+        return new DecisionClient.Question(action, role.arn(), roleAccount, role.trustPolicy(), true, context,
                 role.callerIdentityRevision(), role.callerPolicyRevision());
     }
 

@@ -3,6 +3,7 @@ package dev.openiam.sts.federation;
 import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.SessionContext;
 import dev.openiam.model.ErrorCode;
@@ -84,10 +85,10 @@ public class FederationActions implements StsActionGroup {
         }
         // the caller needs sts:GetFederationToken on the federated user (and sts:TagSession to pass tags)
         Uni<Void> allowed = identity.revisions(caller.accountId()).chain(revisions -> {
-            Uni<Void> checks = decisions.require(caller, new StsDecisions.Question("sts:GetFederationToken", arn, null, null, context,
+            Uni<Void> checks = decisions.require(caller, DecisionClient.Question.of("sts:GetFederationToken", arn, context,
                     revisions.identity(), revisions.policy()));
-            return tags.isEmpty() ? checks : checks.chain(() -> decisions.require(caller, new StsDecisions.Question("sts:TagSession",
-                    arn, null, null, context, revisions.identity(), revisions.policy())));
+            return tags.isEmpty() ? checks : checks.chain(() -> decisions.require(caller, DecisionClient.Question.of("sts:TagSession",
+                    arn, context, revisions.identity(), revisions.policy())));
         });
         return allowed.map(ok -> {
             SessionContext session = new SessionContext(caller.arn(), "FederatedUser", now, now.plus(Duration.ofSeconds(seconds)),
