@@ -142,8 +142,10 @@ class AuditIngestTest {
 
     @Test
     void readyWhileTheConsumerPolls() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(health.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // the consumer's check is UP once it has polled the broker (its first poll waits for the group to form)
+        HttpResponse<String> ready = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                .until(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(health.resolve("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() == 200);
 
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("audit-consumer");

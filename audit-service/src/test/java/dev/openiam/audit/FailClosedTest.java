@@ -76,8 +76,11 @@ class FailClosedTest {
     @Test
     void readyWithItsServiceKeysAndItsJwksServed() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(endpoint.resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // the consumer's check is UP once it has polled the broker (its first poll waits for the group to form)
+        HttpResponse<String> ready = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> http.send(HttpRequest.newBuilder(endpoint.resolve("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()), response -> response.statusCode() == 200);
         HttpResponse<String> jwks = http.send(HttpRequest.newBuilder(endpoint.resolve("/internal/v1/jwks")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
