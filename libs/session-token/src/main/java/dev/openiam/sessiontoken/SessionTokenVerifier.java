@@ -32,8 +32,10 @@ import java.util.Set;
 public final class SessionTokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(SessionTokenVerifier.class);
-    static final String INVALID = "The security token included in the request is invalid.";
-    static final String EXPIRED = "The security token included in the request is expired";
+    /** AWS's message for a token it cannot accept (InvalidClientTokenId). */
+    public static final String INVALID = "The security token included in the request is invalid.";
+    /** AWS's message for an expired token (ExpiredToken). */
+    public static final String EXPIRED = "The security token included in the request is expired";
 
     private final JWTAuthContextInfo context = new JWTAuthContextInfo();
     private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();

@@ -46,10 +46,6 @@ public class CredentialIssuer {
         this.tokens = issuer;
     }
 
-    public boolean usable() {
-        return tokens != null;
-    }
-
     /**
      * Credentials for a session of {@code arn} ({@code principalId}) in {@code accountId}.
      *

@@ -35,7 +35,6 @@ import java.util.Optional;
 public class SessionTokens {
 
     private static final Logger LOG = Logger.getLogger(SessionTokens.class);
-    static final String INVALID = "The security token included in the request is invalid.";
 
     /** How many opened tokens are kept. */
     static final int KEPT = 20_000;
@@ -80,15 +79,15 @@ public class SessionTokens {
     /** The session {@code token} stands for: ExpiredToken, or InvalidClientTokenId for anything else wrong. */
     public SessionClaims open(String token, String accessKeyId) {
         if (verifier == null) {
-            throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID);
+            throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokenVerifier.INVALID);
         }
         SessionClaims kept = token == null ? null : opened.getIfPresent(token);
         if (kept != null) {
             if (!Instant.now().isBefore(kept.expiresAt())) {
-                throw new IamException(ErrorCode.EXPIRED_TOKEN, "The security token included in the request is expired");
+                throw new IamException(ErrorCode.EXPIRED_TOKEN, SessionTokenVerifier.EXPIRED);
             }
             if (!kept.accessKeyId().equals(accessKeyId)) {
-                throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, INVALID);
+                throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokenVerifier.INVALID);
             }
             return kept;
         }

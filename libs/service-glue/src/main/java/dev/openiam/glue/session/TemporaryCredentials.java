@@ -7,6 +7,7 @@ import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.sessiontoken.SessionClaims;
+import dev.openiam.sessiontoken.SessionTokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -38,7 +39,7 @@ public class TemporaryCredentials {
     public CallerClaims authenticate(HttpRequestData request, SigV4Credential credential, String service) {
         if (credential.securityToken() == null || credential.securityToken().isEmpty()) {
             // an ASIA key alone names no secret anyone holds
-            throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokens.INVALID);
+            throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokenVerifier.INVALID);
         }
         SessionClaims session = tokens.open(credential.securityToken(), credential.accessKeyId());
         verifier.verify(request, credential, session.secretAccessKey(), service, clock.instant());
