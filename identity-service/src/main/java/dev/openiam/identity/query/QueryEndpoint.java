@@ -69,7 +69,7 @@ public class QueryEndpoint extends QueryResource {
             throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name
                     + " because federated users cannot call IAM");
         }
-        if (caller.session() != null && caller.mfaAuthenticatedAt() == null
+        if (caller.session() != null && caller.mfaAuthenticatedAt() == null && !caller.session().console()
                 && ("IAMUser".equals(caller.session().type()) || "Root".equals(caller.session().type()))) {
             // GetSessionToken's credentials reach the IAM API only when MFA was used, as on AWS
             throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name

@@ -55,7 +55,8 @@ class SignInTest {
         signIn(PeerServices.STS, "{\"account\":\"" + api.accountId() + "\",\"userName\":\"alice\",\"password\":\"Alice-pass-1\"}")
                 .statusCode(200).body("arn", equalTo("arn:aws:iam::" + api.accountId() + ":user/alice"))
                 .body("principalId", equalTo(userId)).body("root", equalTo(false))
-                .body("passwordResetRequired", equalTo(false)).body("passwordExpired", equalTo(false));
+                .body("passwordResetRequired", equalTo(false)).body("passwordExpired", equalTo(false))
+                .body("mfaSerial", org.hamcrest.Matchers.nullValue());
         assertThat(await(() -> Panache.withSession(() -> use.of(userId)))).isNotNull();
         // GetUser and ListUsers show it; a user who never signed in has none
         api.post("users", "{\"userName\":\"bob\"}").statusCode(201);

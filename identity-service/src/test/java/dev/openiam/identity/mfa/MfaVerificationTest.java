@@ -71,6 +71,17 @@ class MfaVerificationTest {
     }
 
     @Test
+    void aSignInNamesTheDeviceWhoseCodeMustFollow() {
+        iam.ok("CreateLoginProfile", "UserName", "alice", "Password", "Alice-pass-1");
+        String path = "/internal/v1/sign-in";
+        byte[] body = ("{\"account\":\"" + api.accountId() + "\",\"userName\":\"alice\",\"password\":\"Alice-pass-1\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        RestAssured.given().contentType(ContentType.JSON).body(body)
+                .header("Authorization", "Bearer " + PeerServices.token(PeerServices.STS, Purpose.SIGN_IN, "POST", path, body))
+                .post(path).then().statusCode(200).body("mfaSerial", org.hamcrest.Matchers.equalTo(serial));
+    }
+
+    @Test
     void aCodeIsAcceptedOnceAndNamesWhoTheDeviceBelongsTo() {
         // the codes of enabling are spent: the next step's code is the first one a sign-in may use
         Api.error(verify(PeerServices.STS, body(api.accountId(), serial, Codes.at(seed, 0))), 403, "InvalidAuthenticationCode");

@@ -22,7 +22,9 @@ public enum Purpose {
     /** sts-service reads the role a session is asked for (its trust policy, maximum session duration, tags). */
     ROLE_LOOKUP,
     /** a front door that decides for callers it does not write for (sts-service) reads an account's revisions. */
-    REVISIONS;
+    REVISIONS,
+    /** the console signs a person in at sts-service (password, MFA code) and gets the session's credentials. */
+    CONSOLE_SESSION;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

@@ -23,10 +23,20 @@ import java.util.Map;
  * @param sourceIdentity    {@code sts:SourceIdentity}, or {@code null}
  * @param federatedProvider {@code aws:FederatedProvider}, or {@code null}
  * @param chained           whether a role session assumed this one
+ * @param console           whether it is a console sign-in's session (of an IAM user or root: it reaches the IAM API
+ *                          with or without MFA, unlike GetSessionToken's)
  */
 public record SessionContext(String sourceArn, String type, Instant issuedAt, Instant expiresAt, String policy,
                              List<String> policyArns, Map<String, String> tags, List<String> transitiveTagKeys,
-                             String sourceIdentity, String federatedProvider, boolean chained) {
+                             String sourceIdentity, String federatedProvider, boolean chained, boolean console) {
+
+    /** A session the API issued (not a console sign-in's). */
+    public SessionContext(String sourceArn, String type, Instant issuedAt, Instant expiresAt, String policy,
+                          List<String> policyArns, Map<String, String> tags, List<String> transitiveTagKeys,
+                          String sourceIdentity, String federatedProvider, boolean chained) {
+        this(sourceArn, type, issuedAt, expiresAt, policy, policyArns, tags, transitiveTagKeys, sourceIdentity,
+                federatedProvider, chained, false);
+    }
 
     public SessionContext {
         policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
@@ -54,6 +64,9 @@ public record SessionContext(String sourceArn, String type, Instant issuedAt, In
             map.put("federatedProvider", federatedProvider);
         }
         map.put("chained", chained);
+        if (console) {
+            map.put("console", true);
+        }
         return map;
     }
 
@@ -69,7 +82,7 @@ public record SessionContext(String sourceArn, String type, Instant issuedAt, In
         return new SessionContext((String) map.get("sourceArn"), (String) map.get("type"), seconds(map.get("issuedAt")),
                 seconds(map.get("expiresAt")), (String) map.get("policy"), strings(map.get("policyArns")), tags,
                 strings(map.get("transitiveTagKeys")), (String) map.get("sourceIdentity"), (String) map.get("federatedProvider"),
-                Boolean.TRUE.equals(map.get("chained")));
+                Boolean.TRUE.equals(map.get("chained")), Boolean.TRUE.equals(map.get("console")));
     }
 
     private static Instant seconds(Object value) {

@@ -16,6 +16,7 @@ final class Claim {
     static final String SOURCE_IDENTITY = "sid";
     static final String PROVIDER = "fed";
     static final String CHAINED = "chn";
+    static final String CONSOLE = "con";
 
     private Claim() {
     }

@@ -30,11 +30,22 @@ import java.util.Objects;
  * @param sourceIdentity     {@code sts:SourceIdentity}, or {@code null}
  * @param federatedProvider  {@code aws:FederatedProvider} (web identity), or {@code null}
  * @param chained            whether a role session assumed this one (the one-hour cap)
+ * @param console            whether it is a console sign-in's session (see {@link SessionContext#console()})
  */
 public record SessionClaims(String accessKeyId, String secretAccessKey, String accountId, String arn, String principalId,
                             String sourceArn, String type, Instant issuedAt, Instant expiresAt, Instant mfaAuthenticatedAt,
                             String sessionPolicy, List<String> sessionPolicyArns, Map<String, String> tags,
-                            List<String> transitiveTagKeys, String sourceIdentity, String federatedProvider, boolean chained) {
+                            List<String> transitiveTagKeys, String sourceIdentity, String federatedProvider, boolean chained,
+                            boolean console) {
+
+    /** A session the API issued (not a console sign-in's). */
+    public SessionClaims(String accessKeyId, String secretAccessKey, String accountId, String arn, String principalId,
+                         String sourceArn, String type, Instant issuedAt, Instant expiresAt, Instant mfaAuthenticatedAt,
+                         String sessionPolicy, List<String> sessionPolicyArns, Map<String, String> tags,
+                         List<String> transitiveTagKeys, String sourceIdentity, String federatedProvider, boolean chained) {
+        this(accessKeyId, secretAccessKey, accountId, arn, principalId, sourceArn, type, issuedAt, expiresAt, mfaAuthenticatedAt,
+                sessionPolicy, sessionPolicyArns, tags, transitiveTagKeys, sourceIdentity, federatedProvider, chained, false);
+    }
 
     public SessionClaims {
         Objects.requireNonNull(accessKeyId, "accessKeyId");
@@ -55,7 +66,7 @@ public record SessionClaims(String accessKeyId, String secretAccessKey, String a
     public CallerClaims caller() {
         return new CallerClaims(arn, accountId, principalId, accessKeyId, "Root".equals(type), mfaAuthenticatedAt,
                 new SessionContext(sourceArn, type, issuedAt, expiresAt, sessionPolicy, sessionPolicyArns, tags,
-                        transitiveTagKeys, sourceIdentity, federatedProvider, chained));
+                        transitiveTagKeys, sourceIdentity, federatedProvider, chained, console));
     }
 
     /** Never the secret. */

@@ -47,6 +47,9 @@ public final class SessionTokenIssuer {
         if (session.mfaAuthenticatedAt() != null) {
             claims.claim(Claim.MFA_AT, session.mfaAuthenticatedAt().getEpochSecond());
         }
+        if (session.console()) {
+            claims.claim(Claim.CONSOLE, true);
+        }
         optional(claims, Claim.POLICY, session.sessionPolicy());
         optional(claims, Claim.SOURCE_IDENTITY, session.sourceIdentity());
         optional(claims, Claim.PROVIDER, session.federatedProvider());

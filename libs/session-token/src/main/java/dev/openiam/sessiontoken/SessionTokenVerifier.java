@@ -107,7 +107,7 @@ public final class SessionTokenVerifier {
                 tags,
                 c.hasClaim(Claim.TRANSITIVE) ? c.getStringListClaimValue(Claim.TRANSITIVE) : List.of(),
                 c.getStringClaimValue(Claim.SOURCE_IDENTITY), c.getStringClaimValue(Claim.PROVIDER),
-                Boolean.TRUE.equals(c.getClaimValue(Claim.CHAINED)));
+                Boolean.TRUE.equals(c.getClaimValue(Claim.CHAINED)), Boolean.TRUE.equals(c.getClaimValue(Claim.CONSOLE)));
     }
 
     private static IamException invalid(String why) {

@@ -37,6 +37,20 @@ class SessionTokenTest {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         SessionClaims sent = session(now, now.plusSeconds(900));
         assertThat(verifier.verify(issuer.issue(sent), KEY_ID)).isEqualTo(sent);
+        assertThat(sent.caller().session().console()).isFalse();
+    }
+
+    @Test
+    void aConsoleSignInsSessionSaysSoToEveryFrontDoor() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SessionClaims sent = new SessionClaims(KEY_ID, "s3cr3t/of/forty/characters/xxxxxxxxxxxx", "123456789012",
+                "arn:aws:iam::123456789012:user/alice", "AIDAAAAAAAAAAAAAAAAA", "arn:aws:iam::123456789012:user/alice",
+                "IAMUser", now, now.plusSeconds(900), null, null, List.of(), Map.of(), List.of(), null, null, false, true);
+        SessionClaims received = verifier.verify(issuer.issue(sent), KEY_ID);
+        assertThat(received).isEqualTo(sent);
+        var session = received.caller().session();
+        assertThat(session.console()).isTrue();
+        assertThat(dev.openiam.internalauth.SessionContext.fromMap(session.toMap())).isEqualTo(session);
     }
 
     @Test

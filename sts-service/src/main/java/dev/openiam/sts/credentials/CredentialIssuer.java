@@ -63,7 +63,7 @@ public class CredentialIssuer {
         String token = tokens.issue(new SessionClaims(accessKeyId, secretAccessKey, accountId, arn, principalId,
                 session.sourceArn(), session.type(), session.issuedAt(), session.expiresAt(), mfaAuthenticatedAt,
                 session.policy(), session.policyArns(), session.tags(), session.transitiveTagKeys(), session.sourceIdentity(),
-                session.federatedProvider(), session.chained()));
+                session.federatedProvider(), session.chained(), session.console()));
         return new SessionCredentials(accessKeyId, secretAccessKey, token, session.expiresAt());
     }
 }

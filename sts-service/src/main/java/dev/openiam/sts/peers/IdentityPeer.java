@@ -34,6 +34,14 @@ public class IdentityPeer {
                              Map<String, String> tags, long callerIdentityRevision, long callerPolicyRevision) {
     }
 
+    /**
+     * Who signed in with a console password, whether the password must be changed first, and the MFA device whose
+     * code must follow ({@code null} without one).
+     */
+    public record SignedIn(String accountId, String arn, String principalId, String userName, boolean root,
+                           boolean passwordResetRequired, boolean passwordExpired, String mfaSerial) {
+    }
+
     /** Whom an MFA device belongs to. */
     public record MfaOwner(String arn, boolean root) {
     }
@@ -73,6 +81,18 @@ public class IdentityPeer {
                 })
                 .map(IdentityPeer::answer)
                 .map(answer -> new Revisions(answer.getLong("identity", 0L), answer.getLong("policy", 0L)));
+    }
+
+    /**
+     * Checks a console password ({@code userName} {@code null}: the root user of {@code account}, an id or alias);
+     * every wrong answer is identity-service's one AccessDenied.
+     */
+    public Uni<SignedIn> signIn(String account, String userName, String password) {
+        JsonObject body = new JsonObject().put("account", account).put("userName", userName).put("password", password);
+        return call(Purpose.SIGN_IN, "/internal/v1/sign-in", body).map(answer -> new SignedIn(answer.getString("accountId"),
+                answer.getString("arn"), answer.getString("principalId"), answer.getString("userName"),
+                answer.getBoolean("root", false), answer.getBoolean("passwordResetRequired", false),
+                answer.getBoolean("passwordExpired", false), answer.getString("mfaSerial")));
     }
 
     /** Checks {@code tokenCode} of device {@code serialNumber} (accepted once): whom the device is assigned to. */

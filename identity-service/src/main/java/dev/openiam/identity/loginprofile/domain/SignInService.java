@@ -4,6 +4,7 @@ import dev.openiam.identity.account.AccountAliasService;
 import dev.openiam.identity.account.AccountRepository;
 import dev.openiam.identity.loginprofile.persistence.LoginProfileEntity;
 import dev.openiam.identity.loginprofile.persistence.LoginProfileRepository;
+import dev.openiam.identity.mfa.persistence.MfaDeviceRepository;
 import dev.openiam.identity.user.persistence.UserRepository;
 import dev.openiam.model.AccountId;
 import dev.openiam.model.Arn;
@@ -34,9 +35,11 @@ public class SignInService {
     private final PasswordRules rules;
     private final Passwords passwords;
     private final PasswordUse use;
+    private final MfaDeviceRepository devices;
 
     public SignInService(AccountRepository accounts, AccountAliasService aliases, UserRepository users,
-                         LoginProfileRepository profiles, PasswordRules rules, Passwords passwords, PasswordUse use) {
+                         LoginProfileRepository profiles, PasswordRules rules, Passwords passwords, PasswordUse use,
+                         MfaDeviceRepository devices) {
         this.accounts = accounts;
         this.aliases = aliases;
         this.users = users;
@@ -44,11 +47,15 @@ public class SignInService {
         this.rules = rules;
         this.passwords = passwords;
         this.use = use;
+        this.devices = devices;
     }
 
-    /** Who signed in, and whether the password must be changed before anything else. */
+    /**
+     * Who signed in, whether the password must be changed before anything else, and the serial number of the MFA
+     * device whose code must follow ({@code null} without one).
+     */
     public record SignedIn(String accountId, String arn, String principalId, String userName, boolean root,
-                           boolean passwordResetRequired, boolean passwordExpired) {
+                           boolean passwordResetRequired, boolean passwordExpired, String mfaSerial) {
     }
 
     private record Candidate(String accountId, String principalId, String arn, String userName, LoginProfileEntity profile) {
@@ -75,9 +82,13 @@ public class SignInService {
                         return Uni.createFrom().failure(new IamException(ErrorCode.ACCESS_DENIED,
                                 "Your password has expired; an administrator must reset it."));
                     }
-                    return use.signedIn(candidate.accountId(), candidate.principalId(), now).map(ignored -> new SignedIn(
-                            candidate.accountId(), candidate.arn(), candidate.principalId(), candidate.userName(),
-                            candidate.userName() == null, profile.passwordResetRequired, expired));
+                    return use.signedIn(candidate.accountId(), candidate.principalId(), now)
+                            .chain(ignored -> Panache.withSession(() -> devices.assignedTo(candidate.accountId(),
+                                    candidate.userName() == null ? null : candidate.principalId())))
+                            .map(assigned -> new SignedIn(candidate.accountId(), candidate.arn(), candidate.principalId(),
+                                    candidate.userName(), candidate.userName() == null, profile.passwordResetRequired, expired,
+                                    assigned.stream().filter(d -> d.enabledAt != null).map(d -> d.serialNumber).findFirst()
+                                            .orElse(null)));
                 });
             });
         });
