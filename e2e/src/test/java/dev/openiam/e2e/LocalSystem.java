@@ -43,6 +43,8 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         env.put("IAM_IDENTITY_PORT", String.valueOf(28081 + offset));
         env.put("IAM_POLICY_PORT", String.valueOf(28082 + offset));
         env.put("IAM_STS_PORT", String.valueOf(28083 + offset));
+        env.put("IAM_AUDIT_PORT", String.valueOf(28084 + offset));
+        env.put("IAM_CONSOLE_PORT", String.valueOf(28085 + offset));
     }
 
     /** The running system (started on first use). */
@@ -90,6 +92,16 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
 
     public String accountId() {
         return value("IAM_ACCOUNT_ID");
+    }
+
+    /** The web console ({@code IAM_CONSOLE_ENDPOINT} in local.env). */
+    public URI consoleEndpoint() {
+        return URI.create(value("IAM_CONSOLE_ENDPOINT"));
+    }
+
+    /** The bootstrap account's root console password (iam-local's credentials.env). */
+    public String rootPassword() {
+        return value("IAM_BOOTSTRAP_ROOT_PASSWORD");
     }
 
     public String accessKeyId() {

@@ -33,6 +33,16 @@ final class RequiredClients {
                 "boto3 for /usr/bin/python3 is not installed (apt-get install python3-boto3)");
     }
 
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Debian's chromium and chromium-driver, for the console's browser tests. */
+    static void chromium() {
+        String version = output(CHROMEDRIVER, "--version");
+        require(Files.isExecutable(CHROMIUM) && version != null, "chromium and chromium-driver are not installed"
+                + " (apt-get install chromium chromium-driver)");
+    }
+
     private static void require(boolean present, String missing) {
         if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(missing + "; with CI=true a client test fails rather than skip");
