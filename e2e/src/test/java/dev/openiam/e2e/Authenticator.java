@@ -56,7 +56,23 @@ final class Authenticator {
 
     /** The code the app shows {@code offset} 30-second steps from now (−1: the previous code). */
     static String code(String base32Seed, int offset) {
-        long step = Instant.now().getEpochSecond() / 30 + offset;
+        return codeAt(base32Seed, step() + offset);
+    }
+
+    /** The 30-second step now falls in. */
+    static long step() {
+        return Instant.now().getEpochSecond() / 30;
+    }
+
+    /** Waits (at most one step) until the current step is at least {@code step}. */
+    static void awaitStep(long step) throws InterruptedException {
+        while (step() < step) {
+            Thread.sleep(250);
+        }
+    }
+
+    /** The code of time step {@code step}. */
+    static String codeAt(String base32Seed, long step) {
         try {
             return TOTP.generateOneTimePasswordString(new SecretKeySpec(new Base32().decode(base32Seed), "HmacSHA1"),
                     Instant.ofEpochSecond(step * 30));

@@ -10,27 +10,32 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import software.amazon.awssdk.services.iam.IamClient;
-import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console in a real browser (Debian's chromium, headless, driven by Selenium), as a person uses it: root signs
- * in, creates a group with a policy and a user with a console password who must reset it, signs out; the user signs
- * in, must change the password first, meets AccessDenied for an action the group does not allow; with an MFA device
- * assigned, signing in asks for its code. A screenshot of each step is saved under target/screenshots/console.
+ * in, creates a group with a policy, a user with a console password who must reset it, a role for EC2 with a policy,
+ * downloads the credential report, signs out; the user signs in, must change the password first, meets AccessDenied
+ * for an action the group does not allow; root assigns the user an MFA device from the QR code on the page; signing in
+ * then asks for its code. A screenshot of each step is saved under target/screenshots/console.
  */
 @ExtendWith(LocalSystem.class)
 class ConsoleBrowserE2ETest {
 
     static final Path SHOTS = Path.of("target/screenshots/console");
+    static final Path DOWNLOADS = Path.of("target/downloads/console").toAbsolutePath();
     static ChromeDriver browser;
     static IamClient root;
     static final AtomicInteger STEP = new AtomicInteger();
@@ -40,8 +45,16 @@ class ConsoleBrowserE2ETest {
     static void browser() throws IOException {
         RequiredClients.chromium();
         Files.createDirectories(SHOTS);
+        Files.createDirectories(DOWNLOADS);
+        try (var old = Files.list(DOWNLOADS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
         ChromeOptions options = new ChromeOptions().setBinary(RequiredClients.CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000");
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000")
+                .setExperimentalOption("prefs", Map.of("download.default_directory", DOWNLOADS.toString(),
+                        "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(RequiredClients.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -85,6 +98,21 @@ class ConsoleBrowserE2ETest {
         }
         type("password", password);
         find("sign-in").click();
+    }
+
+    /** Polls {@code probe} until it gives something (at most 30 s). */
+    static <T> T await(java.util.concurrent.Callable<T> probe) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            T value = probe.call();
+            if (value != null) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("nothing came in 30 s");
+            }
+            Thread.sleep(200);
+        }
     }
 
     static void tick(String name, String value) {
@@ -143,6 +171,37 @@ class ConsoleBrowserE2ETest {
         assertThat(find("user-groups").getText()).contains(group);
         assertThat(find("console-password").getText()).isEqualTo("enabled");
 
+        // a role for EC2 with a policy: its trust policy trusts the service, and an instance profile holds it
+        String role = "app-" + run;
+        browser.get(url("/roles/new"));
+        find("trusted-service").click();
+        new Select(find("service")).selectByValue("ec2.amazonaws.com");
+        tick("policy", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        type("roleName", role);
+        shot("create-role");
+        find("create-role").click();
+        assertThat(find("role-name").getText()).isEqualTo(role);
+        assertThat(find("trust-policy").getText()).contains("ec2.amazonaws.com").contains("sts:AssumeRole");
+        assertThat(find("role-policies").getText()).contains("ReadOnlyAccess");
+        assertThat(find("instance-profiles").getText()).contains(":instance-profile/" + role);
+        assertThat(root.getInstanceProfile(b -> b.instanceProfileName(role)).instanceProfile().roles())
+                .singleElement().satisfies(r -> assertThat(r.roleName()).isEqualTo(role));
+
+        // the credential report, downloaded as AWS's CSV
+        browser.get(url("/credential-report"));
+        find("download-report").click();
+        Path report = await(() -> {
+            try (var files = Files.list(DOWNLOADS)) {
+                return files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+        });
+        List<String> rows = Files.readAllLines(report);
+        assertThat(rows.get(0)).startsWith("user,arn,user_creation_time,password_enabled,password_last_used,");
+        // (a report generated in the last four hours is the one given, as on AWS: this run's user may not be in it yet)
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("<root_account>,arn:aws:iam::" + account + ":root,"));
+
+        // (a download leaves the page where it was: go back to one before signing out)
+        browser.get(url("/"));
         find("sign-out").click();
         assertThat(browser.getCurrentUrl()).contains("/signin");
 
@@ -171,20 +230,36 @@ class ConsoleBrowserE2ETest {
         assertThat(root.listUsers().users()).noneSatisfy(u -> assertThat(u.userName()).isEqualTo("not-allowed-" + run));
         find("sign-out").click();
 
+        // root assigns the user an MFA device on the user's page: the QR code and the secret are shown once
+        signIn(null, LocalSystem.get().rootPassword());
+        browser.get(url("/users/" + user));
+        find("assign-mfa").click();
+        String seed = find("mfa-seed").getText();
+        String qr = find("mfa-qr").getAttribute("src");
+        assertThat(qr).startsWith("data:image/png;base64,");
+        assertThat(Authenticator.seedOf(Authenticator.scan(Base64.getDecoder().decode(qr.substring(qr.indexOf(',') + 1)))))
+                .isEqualTo(seed);
+        shot("assign-mfa");
+        // the current code and the next (one step ahead is within the window even when the request is slow)
+        long step = Authenticator.step();
+        type("code1", Authenticator.codeAt(seed, step));
+        type("code2", Authenticator.codeAt(seed, step + 1));
+        find("enable-mfa").click();
+        assertThat(find("mfa-devices").getText()).contains("arn:aws:iam::" + account + ":mfa/" + user);
+        find("sign-out").click();
+
         // with an MFA device, the password is followed by the device's code
-        VirtualMFADevice device = root.createVirtualMFADevice(b -> b.virtualMFADeviceName(user)).virtualMFADevice();
-        String seed = device.base32StringSeed().asUtf8String();
-        root.enableMFADevice(b -> b.userName(user).serialNumber(device.serialNumber())
-                .authenticationCode1(Authenticator.code(seed, -1)).authenticationCode2(Authenticator.code(seed, 0)));
         signIn(user, "Second-pass-2!");
         assertThat(browser.getCurrentUrl()).endsWith("/signin");
         shot("mfa-code");
-        type("code", Authenticator.code(seed, -1));
+        type("code", Authenticator.codeAt(seed, step + 1));
         find("verify").click();
         // a code already used (to enable the device) is refused
         assertThat(find("message").getText()).isEqualTo("MultiFactorAuthentication failed with invalid MFA one time pass code.");
+        // the next code is accepted from the step before it on
+        Authenticator.awaitStep(step + 1);
         signIn(user, "Second-pass-2!");
-        type("code", Authenticator.code(seed, 1));
+        type("code", Authenticator.codeAt(seed, step + 2));
         find("verify").click();
         assertThat(find("signed-in-as").getText()).contains(user);
         shot("signed-in-with-mfa");
