@@ -17,24 +17,33 @@ import java.util.stream.StreamSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pieces find each other: each service's Kafka user may write only its own topic and read only what it
- * consumes; the services that keep state reach the database and Kafka by the names the operators give them, and
- * sts-service is given neither; only the front doors hold the session-encryption key; the services reach their
- * peers by rendered Services; each Query API has its own host, with TLS; every reference (Ingress, ServiceMonitor,
- * PDB, HPA, ServiceAccount) names something rendered; ha is highly available.
+ * The pieces find each other: each service's Kafka user may write only its own topics and read only what it
+ * consumes (every front door writes the audit topic, only audit-service reads it); the services that keep state
+ * reach the database and Kafka by the names the operators give them, and the console is given neither; only the
+ * front doors hold the session-encryption key; the services reach their peers by rendered Services; each public API
+ * at / has its own host, with TLS; every reference (Ingress, ServiceMonitor, PDB, HPA, ServiceAccount) names
+ * something rendered; ha is highly available.
  */
 class WiringTest {
 
-    /** What each service's Kafka user may do: its own topic to write, the topics it follows to read (none: no user). */
-    private static final Map<String, Set<String>> TOPIC_RIGHTS = Map.of(
-            "identity-service", Set.of("Write iam.identity.v1"),
-            "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1"));
+    /**
+     * What each service's Kafka user may do: its own topics to write, the topics it follows to read, the consumer
+     * groups it reads with ("name*": a prefix); none: no user.
+     */
+    private static final Map<String, Set<String>> KAFKA_RIGHTS = Map.of(
+            "identity-service", Set.of("Write iam.identity.v1", "Write iam.audit.v1"),
+            "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1", "Write iam.audit.v1",
+                    "Read group follow-iam.*"),
+            "sts-service", Set.of("Write iam.audit.v1"),
+            "audit-service", Set.of("Read iam.audit.v1", "Read group audit-service"));
+    /** The URLs of peers that are not named IAM_<PEER>_SERVICE_URL, and the Service each names. */
+    private static final Map<String, String> OTHER_PEER_URLS = Map.of("IAM_CONSOLE_IAM_ENDPOINT", "identity-service");
 
     @TestFactory
     Stream<DynamicTest> eachServiceWritesOnlyItsOwnTopicAndReadsOnlyWhatItConsumes() {
         return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
                 DynamicTest.dynamicTest(overlay + ": " + service, () -> {
-                    if (!TOPIC_RIGHTS.containsKey(service)) {
+                    if (!KAFKA_RIGHTS.containsKey(service)) {
                         assertThat(Manifests.ofKind(overlay, "KafkaUser").stream().map(Manifests::name)).doesNotContain(service);
                         assertThat(podSpec(overlay, service).path("volumes").findValuesAsText("name")).doesNotContain("kafka-user");
                         return;
@@ -54,9 +63,16 @@ class WiringTest {
                             }
                         } else {
                             assertThat(resource.path("type").asText()).as("only topics and consumer groups").isEqualTo("group");
+                            String prefix = resource.path("patternType").asText("literal").equals("prefix") ? "*" : "";
+                            acl.path("operations").forEach(operation -> rights.add(operation.asText() + " group "
+                                    + resource.path("name").asText() + prefix));
                         }
                     }
-                    assertThat(rights).isEqualTo(TOPIC_RIGHTS.get(service));
+                    assertThat(rights).isEqualTo(KAFKA_RIGHTS.get(service));
+                    JsonNode group = env(overlay, service).get("IAM_AUDIT_CONSUMER_GROUP");
+                    if (group != null) {
+                        assertThat(rights).as("reads with the group it may").contains("Read group " + group.path("value").asText());
+                    }
                     assertThat(volumeSecret(overlay, service, "kafka-user")).as("mounts its own Kafka user's Secret")
                             .isEqualTo(service);
                 })));
@@ -70,10 +86,12 @@ class WiringTest {
                     ObjectNode kafka = Manifests.ofKind(overlay, "Kafka").get(0);
                     JsonNode listener = kafka.path("spec").path("kafka").path("listeners").get(0);
                     Map<String, JsonNode> env = env(overlay, service);
+                    Map<String, String> pod = Workloads.labels(one(overlay, "Deployment", service).at("/spec/template/metadata/labels"));
                     if (!Workloads.STATEFUL.contains(service)) {
+                        assertThat(listener.path("networkPolicyPeers")).as(service + " may not reach the Kafka listener")
+                                .noneMatch(peer -> Workloads.selects(peer.path("podSelector"), pod));
                         assertThat(env.keySet()).as(service + " keeps no state").noneMatch(n -> n.startsWith("DB_") || n.contains("KAFKA"));
-                        String pod = podSpec(overlay, service).toString();
-                        assertThat(pod).as(service + " is given no database or Kafka credentials")
+                        assertThat(podSpec(overlay, service).toString()).as(service + " is given no database or Kafka credentials")
                                 .doesNotContain(cluster + "-app").doesNotContain(Manifests.name(kafka) + "-cluster-ca-cert");
                         return;
                     }
@@ -82,6 +100,8 @@ class WiringTest {
                     assertThat(env.get("KAFKA_BOOTSTRAP_SERVERS").path("value").asText())
                             .isEqualTo(Manifests.name(kafka) + "-kafka-bootstrap:" + listener.path("port").asText());
                     assertThat(listener.path("tls").asBoolean()).isTrue();
+                    assertThat(listener.path("networkPolicyPeers")).as(service + " may reach the Kafka listener")
+                            .anyMatch(peer -> Workloads.selects(peer.path("podSelector"), pod));
                     assertThat(volumeSecret(overlay, service, "kafka-ca")).isEqualTo(Manifests.name(kafka) + "-cluster-ca-cert");
                 })));
     }
@@ -110,8 +130,9 @@ class WiringTest {
         return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
                 DynamicTest.dynamicTest(overlay + ": " + service, () -> {
                     env(overlay, service).forEach((name, e) -> {
-                        if (name.matches("IAM_[A-Z]+_SERVICE_URL")) {
-                            String peer = name.substring(4, name.length() - "_URL".length()).toLowerCase().replace('_', '-');
+                        if (name.matches("IAM_[A-Z]+_SERVICE_URL") || OTHER_PEER_URLS.containsKey(name)) {
+                            String peer = OTHER_PEER_URLS.getOrDefault(name,
+                                    name.substring(4, name.length() - "_URL".length()).toLowerCase().replace('_', '-'));
                             String httpPort = iterable(one(overlay, "Service", peer).path("spec").path("ports")).stream()
                                     .filter(p -> p.path("name").asText().equals("http")).findFirst().orElseThrow().path("port").asText();
                             assertThat(e.path("value").asText()).as(service + " " + name).isEqualTo("http://" + peer + ":" + httpPort);
@@ -121,12 +142,23 @@ class WiringTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachQueryApiHasItsOwnHostWithTls() {
-        Set<String> queryApis = Set.of("identity-service", "sts-service"); // the IAM and the STS Query API
+    Stream<DynamicTest> eachApiAtTheRootHasItsOwnHostWithTls() {
+        // the IAM and the STS Query API, CloudTrail (JSON 1.1 at /) and the console's dashboard
+        Set<String> rootApis = Set.of("identity-service", "sts-service", "audit-service", "console");
         return Manifests.overlays().stream().map(overlay -> DynamicTest.dynamicTest(overlay, () -> {
             Map<String, String> rootOf = new HashMap<>();
-            Set<String> tls = new TreeSet<>();
             for (ObjectNode ingress : Manifests.ofKind(overlay, "Ingress")) {
+                JsonNode annotations = ingress.path("metadata").path("annotations");
+                // the console marks its cookie Secure from the forwarded scheme: it must never be served in plain HTTP
+                assertThat(annotations.path("nginx.ingress.kubernetes.io/ssl-redirect").asText())
+                        .as(Manifests.id(ingress) + " redirects plain HTTP to TLS").isEqualTo("true");
+                if (ingress.findValues("backend").stream().anyMatch(b -> b.at("/service/name").asText().equals("console"))) {
+                    // a replica knows only the sessions it signed in: a browser stays with one
+                    assertThat(annotations.path("nginx.ingress.kubernetes.io/affinity").asText())
+                            .as(Manifests.id(ingress) + " pins a browser to one console replica").isEqualTo("cookie");
+                    assertThat(annotations.path("nginx.ingress.kubernetes.io/session-cookie-secure").asText()).isEqualTo("true");
+                }
+                Set<String> tls = new TreeSet<>();
                 ingress.path("spec").path("tls").forEach(t -> t.path("hosts").forEach(h -> tls.add(h.asText())));
                 for (JsonNode rule : ingress.path("spec").path("rules")) {
                     assertThat(tls).as("TLS for " + rule.path("host").asText()).contains(rule.path("host").asText());
@@ -139,7 +171,7 @@ class WiringTest {
                     }
                 }
             }
-            assertThat(rootOf.values()).as("the Query APIs at / of their hosts").containsExactlyInAnyOrderElementsOf(queryApis);
+            assertThat(rootOf.values()).as("the APIs at / of their hosts").containsExactlyInAnyOrderElementsOf(rootApis);
         }));
     }
 
