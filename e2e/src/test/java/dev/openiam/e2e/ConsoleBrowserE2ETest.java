@@ -44,11 +44,12 @@ class ConsoleBrowserE2ETest {
     @BeforeAll
     static void browser() throws IOException {
         RequiredClients.chromium();
-        Files.createDirectories(SHOTS);
-        Files.createDirectories(DOWNLOADS);
-        try (var old = Files.list(DOWNLOADS)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
+        for (Path dir : List.of(SHOTS, DOWNLOADS)) {
+            Files.createDirectories(dir);
+            try (var old = Files.list(dir)) {
+                for (Path file : old.toList()) {
+                    Files.delete(file);
+                }
             }
         }
         ChromeOptions options = new ChromeOptions().setBinary(RequiredClients.CHROMIUM.toFile())
