@@ -55,6 +55,14 @@ public enum ErrorCode {
     SERVICE_FAILURE("ServiceFailure", 500),
     /** STS: the session policies and tags, packed, exceed what a session token may carry. */
     PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
+    /** STS AssumeRoleWithWebIdentity: a web identity token that cannot be read or trusted (signature, issuer, audience). */
+    INVALID_IDENTITY_TOKEN("InvalidIdentityToken", 400),
+    /** STS AssumeRoleWithWebIdentity: a web identity token past its {@code exp}. */
+    EXPIRED_TOKEN_EXCEPTION("ExpiredTokenException", 400),
+    /** STS AssumeRoleWithWebIdentity: the identity provider's keys could not be fetched. */
+    IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400),
+    /** STS AssumeRoleWithWebIdentity: the identity provider rejected the claim. */
+    IDP_REJECTED_CLAIM("IDPRejectedClaim", 403),
     /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
     POLICY_EVALUATION("PolicyEvaluation", 500);
 

@@ -24,7 +24,11 @@ public enum Purpose {
     /** a front door that decides for callers it does not write for (sts-service) reads an account's revisions. */
     REVISIONS,
     /** the console signs a person in at sts-service (password, MFA code) and gets the session's credentials. */
-    CONSOLE_SESSION;
+    CONSOLE_SESSION,
+    /** sts-service reads the OpenID Connect provider a web identity token names (its client ids), AssumeRoleWithWebIdentity. */
+    OIDC_PROVIDER_LOOKUP,
+    /** sts-service reads which account a long-term access key belongs to (GetAccessKeyInfo). */
+    ACCESS_KEY_LOOKUP;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

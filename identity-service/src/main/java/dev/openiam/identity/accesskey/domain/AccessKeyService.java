@@ -124,6 +124,13 @@ public class AccessKeyService {
                 });
     }
 
+    /** The account a key belongs to, whatever its status (GetAccessKeyInfo); NoSuchEntity when there is no such key. */
+    @WithSession
+    public Uni<String> accountOf(String accessKeyId) {
+        validateKeyId(accessKeyId);
+        return keys.findById(accessKeyId).onItem().ifNull().failWith(() -> noSuchKey(accessKeyId)).map(key -> key.accountId);
+    }
+
     /** Every key of the account with its last use, oldest first, in the caller's session (the credential report). */
     public Uni<List<AccessKeyUsage>> ofAccount(String accountId) {
         return keys.list("accountId = ?1 order by createdAt, accessKeyId", accountId).map(rows -> rows.stream()

@@ -78,6 +78,14 @@ public class OidcProviderService {
         return providers.inAccount(accountId).map(rows -> rows.stream().map(row -> row.arn).toList());
     }
 
+    /** The account's provider for {@code url} as stored (host and path); NoSuchEntity when there is none. */
+    @WithSession
+    public Uni<OidcProvider> byUrl(String accountId, String url) {
+        return providers.findByUrl(accountId, url).onItem().ifNull()
+                .failWith(() -> IamException.noSuchEntity("No OpenIDConnect provider found in your account for https://" + url))
+                .chain(provider -> tags.tagsOf(provider.arn).map(tagList -> view(provider, tagList)));
+    }
+
     public Uni<Committed<Void>> delete(String accountId, String actor, String arn) {
         OidcProviderRules.arn(arn);
         return writes.write(accountId, actor, change -> require(accountId, arn).chain(provider ->
