@@ -32,19 +32,22 @@ public class AssumeRoleActions implements StsActionGroup {
                 q.integer("DurationSeconds"), q.string("Policy"), q.memberFields("PolicyArns", "arn"), q.tags("Tags"),
                 q.list("TransitiveTagKeys"), q.string("ExternalId"), q.string("SerialNumber"), q.string("TokenCode"),
                 q.string("SourceIdentity"));
-        return service.assume(caller, request, call).map(session -> e -> {
-            e.element("Credentials", c -> c.text("AccessKeyId", session.credentials().accessKeyId())
-                    .text("SecretAccessKey", session.credentials().secretAccessKey())
-                    .text("SessionToken", session.credentials().sessionToken())
-                    .date("Expiration", session.credentials().expiration()));
-            e.element("AssumedRoleUser", u -> u.text("AssumedRoleId", session.assumedRoleId()).text("Arn", session.arn()));
-            if (session.packedPolicySize() > 0) {
-                // as AWS: only when the request passed session policies or tags
-                e.text("PackedPolicySize", String.valueOf(session.packedPolicySize()));
-            }
-            if (session.sourceIdentity() != null) {
-                e.text("SourceIdentity", session.sourceIdentity());
-            }
-        });
+        return service.assume(caller, request, call).map(session -> e -> write(e, session));
+    }
+
+    /** A role session as STS answers it: Credentials, AssumedRoleUser, PackedPolicySize and SourceIdentity when set. */
+    public static void write(QueryXml.Element e, AssumedRole session) {
+        e.element("Credentials", c -> c.text("AccessKeyId", session.credentials().accessKeyId())
+                .text("SecretAccessKey", session.credentials().secretAccessKey())
+                .text("SessionToken", session.credentials().sessionToken())
+                .date("Expiration", session.credentials().expiration()));
+        e.element("AssumedRoleUser", u -> u.text("AssumedRoleId", session.assumedRoleId()).text("Arn", session.arn()));
+        if (session.packedPolicySize() > 0) {
+            // as AWS: only when the request passed session policies or tags
+            e.text("PackedPolicySize", String.valueOf(session.packedPolicySize()));
+        }
+        if (session.sourceIdentity() != null) {
+            e.text("SourceIdentity", session.sourceIdentity());
+        }
     }
 }

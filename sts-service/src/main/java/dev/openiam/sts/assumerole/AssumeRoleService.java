@@ -59,8 +59,8 @@ public class AssumeRoleService {
 
     public Uni<AssumedRole> assume(CallerClaims caller, AssumeRoleRequest request, GlobalKeys.Call call) {
         Rules.length("roleArn", request.roleArn(), 20, 2048);
-        Rules.matching("roleSessionName", request.roleSessionName(), 2, 64, SESSION_NAME);
-        int duration = Rules.range("durationSeconds", request.durationSeconds(), MIN_DURATION, MAX_DURATION, DEFAULT_DURATION);
+        sessionName("roleSessionName", request.roleSessionName());
+        int duration = duration(request.durationSeconds());
         SessionPolicyInput.of(request.policy(), request.policyArns());
         List<Tag> tags = Rules.tags(request.tags());
         if (request.transitiveTagKeys().size() > Rules.MAX_TAGS) {
@@ -104,9 +104,7 @@ public class AssumeRoleService {
                 .transform(failure -> ((IamException) failure).code() == ErrorCode.NO_SUCH_ENTITY ? denied(caller, roleArn.toString())
                         : failure)
                 .chain(role -> {
-                    if (duration > role.maxSessionDuration()) {
-                        throw IamException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
-                    }
+                    withinRoleMaximum(duration, role);
                     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                     Map<String, Object> context = new LinkedHashMap<>(GlobalKeys.of(call, mfaAt, from != null, now));
                     context.put("sts:RoleSessionName", request.roleSessionName());
@@ -136,24 +134,53 @@ public class AssumeRoleService {
                     for (DecisionClient.Question question : questions) {
                         all = all.chain(() -> decisions.require(caller, question));
                     }
-                    return all.map(allowed -> {
-                        String arn = "arn:aws:sts::" + roleAccount + ":assumed-role/" + role.roleName() + "/" + request.roleSessionName();
-                        String principalId = role.roleId() + ":" + request.roleSessionName();
-                        SessionContext session = new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
-                                request.policy(), request.policyArns(), sessionTags, transitive, sourceIdentity, null, chained);
-                        return new AssumedRole(issuer.issue(roleAccount, arn, principalId, mfaAt, session), principalId, arn, packed,
-                                sourceIdentity);
-                    });
+                    return all.map(allowed -> session(role, request.roleSessionName(), now, duration, mfaAt,
+                            new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
+                                    request.policy(), request.policyArns(), sessionTags, transitive, sourceIdentity, null, chained),
+                            packed));
                 }));
     }
 
-    private static DecisionClient.Question question(String action, IdentityPeer.RoleTarget role, String roleAccount,
+    /**
+     * The role session every way of assuming a role ends in (AssumeRole, AssumeRoleWithWebIdentity): its ARN
+     * {@code arn:aws:sts::ACCT:assumed-role/ROLE/SESSION}, principal id {@code AROA…:SESSION}, and credentials carrying
+     * {@code session}.
+     */
+    public AssumedRole session(IdentityPeer.RoleTarget role, String sessionName, Instant now, int duration, Instant mfaAt,
+                               SessionContext session, int packed) {
+        String roleAccount = Arn.parse(role.arn()).account();
+        String arn = "arn:aws:sts::" + roleAccount + ":assumed-role/" + role.roleName() + "/" + sessionName;
+        String principalId = role.roleId() + ":" + sessionName;
+        return new AssumedRole(issuer.issue(roleAccount, arn, principalId, mfaAt, session), principalId, arn, packed,
+                session.sourceIdentity());
+    }
+
+    /** A role session's name: 2–64 characters of {@code [\w+=,.@-]}. */
+    public static String sessionName(String field, String name) {
+        return Rules.matching(field, name, 2, 64, SESSION_NAME);
+    }
+
+    /** {@code DurationSeconds} of a role session: 900 to 43,200 (3,600 by default), and at most the role's maximum. */
+    public static int duration(Integer requested) {
+        return Rules.range("durationSeconds", requested, MIN_DURATION, MAX_DURATION, DEFAULT_DURATION);
+    }
+
+    /** Refuses a duration past the role's {@code MaxSessionDuration}, as AWS words it. */
+    public static void withinRoleMaximum(int duration, IdentityPeer.RoleTarget role) {
+        if (duration > role.maxSessionDuration()) {
+            throw IamException.validation("The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+        }
+    }
+
+    /** A question about assuming {@code role}: its trust policy must allow, with the caller's account's revisions. */
+    public static DecisionClient.Question question(String action, IdentityPeer.RoleTarget role, String roleAccount,
                                                     Map<String, Object> context) {
         return new DecisionClient.Question(action, role.arn(), roleAccount, role.trustPolicy(), true, context,
                 role.callerIdentityRevision(), role.callerPolicyRevision());
     }
 
-    private static Arn roleArn(String value) {
+    /** A role's ARN as a request names it; ValidationError otherwise. */
+    public static Arn roleArn(String value) {
         Arn arn;
         try {
             arn = Arn.parse(value);

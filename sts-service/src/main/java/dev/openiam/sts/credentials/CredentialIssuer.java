@@ -4,6 +4,7 @@ import dev.openiam.glue.session.SessionTokens;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.SessionContext;
 import dev.openiam.internalauth.TrustConfig;
+import dev.openiam.model.AccessKeyIds;
 import dev.openiam.model.EntityType;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -56,7 +57,8 @@ public class CredentialIssuer {
         if (tokens == null) {
             throw new IamException(ErrorCode.SERVICE_UNAVAILABLE, "temporary credentials cannot be issued now; retry later");
         }
-        String accessKeyId = EntityType.TEMPORARY_ACCESS_KEY.newId(random);
+        // the id carries the account (GetAccessKeyInfo reads it back): this service keeps no record of what it issues
+        String accessKeyId = AccessKeyIds.newId(EntityType.TEMPORARY_ACCESS_KEY, accountId, random);
         byte[] secret = new byte[30];
         random.nextBytes(secret);
         String secretAccessKey = Base64.getEncoder().encodeToString(secret);

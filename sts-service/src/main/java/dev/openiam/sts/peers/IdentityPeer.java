@@ -15,11 +15,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What sts-service asks identity-service: the role a session is asked for ({@code role-lookup}) and whether an MFA
- * code is right ({@code verify-mfa}). identity-service's AWS errors reach the caller as they are; no answer is
+ * What sts-service asks identity-service: the role a session is asked for ({@code role-lookup}), whether an MFA
+ * code is right ({@code verify-mfa}), the OIDC provider of a web identity token ({@code oidc-provider-lookup}) and the
+ * account of an access key ({@code access-key-lookup}). identity-service's AWS errors reach the caller as they are; no answer is
  * ServiceUnavailable (fail closed).
  */
 @ApplicationScoped
@@ -67,6 +69,28 @@ public class IdentityPeer {
                     role.getString("assumeRolePolicyDocument"), role.getInteger("maxSessionDuration", 3600), tags,
                     revisions.getLong("identity", 0L), revisions.getLong("policy", 0L));
         });
+    }
+
+    /** An account's OpenID Connect provider: its ARN, URL (host and path), client ids and thumbprints. */
+    public record OidcProvider(String arn, String url, List<String> clientIds, List<String> thumbprints) {
+    }
+
+    /** The provider of {@code accountId} for {@code url} (host and path, no scheme); NoSuchEntity if none. */
+    public Uni<OidcProvider> oidcProvider(String accountId, String url) {
+        JsonObject body = new JsonObject().put("accountId", accountId).put("url", url);
+        return call(Purpose.OIDC_PROVIDER_LOOKUP, "/internal/v1/oidc-providers/lookup", body).map(answer ->
+                new OidcProvider(answer.getString("arn"), answer.getString("url"), strings(answer.getJsonArray("clientIds")),
+                        strings(answer.getJsonArray("thumbprints"))));
+    }
+
+    /** The account a long-term access key belongs to, whatever its status; NoSuchEntity if there is no such key. */
+    public Uni<String> accessKeyAccount(String accessKeyId) {
+        return call(Purpose.ACCESS_KEY_LOOKUP, "/internal/v1/access-keys/lookup", new JsonObject().put("accessKeyId", accessKeyId))
+                .map(answer -> answer.getString("accountId"));
+    }
+
+    private static List<String> strings(JsonArray array) {
+        return array == null ? List.of() : array.stream().map(String::valueOf).toList();
     }
 
     /** An account's consistency tokens: the identity and policy revisions its callers' decisions must reflect. */

@@ -12,7 +12,20 @@ import java.util.function.Consumer;
  * One STS action: its name and its handler, which authorizes what it does itself (who may assume a role is the
  * role's trust policy and the caller's policies together, decided by policy-service).
  */
-public record StsAction(String name, Handler handler) {
+public record StsAction(String name, Handler handler, boolean signed) {
+
+    /** An action only signed requests may call (all but AssumeRoleWithWebIdentity). */
+    public StsAction(String name, Handler handler) {
+        this(name, handler, true);
+    }
+
+    /**
+     * An action called without AWS credentials, as AWS serves AssumeRoleWithWebIdentity: any signature is ignored, and
+     * the handler gets no caller ({@code null}).
+     */
+    public static StsAction unsigned(String name, Handler handler) {
+        return new StsAction(name, handler, false);
+    }
 
     /** Performs the action for an authenticated caller; the answer writes the {@code <ActionResult>} content. */
     @FunctionalInterface

@@ -8,6 +8,7 @@ import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.glue.query.QueryResource;
 import dev.openiam.glue.session.RequestAuthentication;
+import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
@@ -56,8 +57,10 @@ public class StsEndpoint extends QueryResource {
                     QueryRequest query = QueryRequest.parse(body, request.query());
                     StsAction action = find(query);
                     GlobalKeys.Call call = QueryAnswers.call(headers, request);
-                    return authentication.authenticate(QueryAnswers.signed(method, body, headers, request), SIGNING_NAME)
-                            .chain(caller -> action.handler().handle(query, caller, call))
+                    Uni<CallerClaims> caller = action.signed()
+                            ? authentication.authenticate(QueryAnswers.signed(method, body, headers, request), SIGNING_NAME)
+                            : Uni.createFrom().nullItem();
+                    return caller.chain(who -> action.handler().handle(query, who, call))
                             .map(content -> QueryAnswers.ok(QueryXml.response(action.name(), QueryXml.STS_NAMESPACE, requestId, content),
                                     requestId));
                 })

@@ -1,0 +1,145 @@
+package dev.openiam.sts.webidentity;
+
+import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.glue.peers.DecisionClient;
+import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.SessionContext;
+import dev.openiam.model.Arn;
+import dev.openiam.model.ErrorCode;
+import dev.openiam.model.IamException;
+import dev.openiam.model.rules.Rules;
+import dev.openiam.sts.assumerole.AssumeRoleService;
+import dev.openiam.sts.assumerole.AssumedRole;
+import dev.openiam.sts.credentials.PackedPolicy;
+import dev.openiam.sts.credentials.SessionPolicyInput;
+import dev.openiam.sts.peers.IdentityPeer;
+import dev.openiam.sts.query.StsDecisions;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * AssumeRoleWithWebIdentity as AWS does it, for OpenID Connect ID tokens (Kubernetes service-account tokens among
+ * them): no AWS credentials; the token's {@code iss} names the role account's OIDC provider, the token is checked
+ * against the issuer's keys, its audience against the provider's client ids; then only the role's trust policy decides
+ * (the provider is the {@code Federated} principal, the token's {@code sub}, {@code aud} and {@code amr} are the
+ * {@code <provider>:sub}/{@code :aud}/{@code :amr} keys), and the session is a role session like AssumeRole's that
+ * carries its provider ({@code aws:FederatedProvider} in every later decision).
+ */
+@ApplicationScoped
+public class WebIdentityService {
+
+    static final String ACTION = "sts:AssumeRoleWithWebIdentity";
+    static final String DENIED = "Not authorized to perform sts:AssumeRoleWithWebIdentity";
+
+    public record Request(String roleArn, String roleSessionName, String webIdentityToken, String providerId,
+                          Integer durationSeconds, String policy, List<String> policyArns) {
+    }
+
+    /** The role session, and what the answer tells of the token. */
+    public record Result(AssumedRole session, String subject, String provider, String audience) {
+    }
+
+    private final IdentityPeer identity;
+    private final ProviderKeys keys;
+    private final StsDecisions decisions;
+    private final AssumeRoleService roles;
+    private final WebIdentityConfig config;
+    private final Clock clock = Clock.systemUTC();
+
+    public WebIdentityService(IdentityPeer identity, ProviderKeys keys, StsDecisions decisions, AssumeRoleService roles,
+                              WebIdentityConfig config) {
+        this.identity = identity;
+        this.keys = keys;
+        this.decisions = decisions;
+        this.roles = roles;
+        this.config = config;
+    }
+
+    public Uni<Result> assume(Request request, GlobalKeys.Call call) {
+        Rules.length("roleArn", request.roleArn(), 20, 2048);
+        AssumeRoleService.sessionName("roleSessionName", request.roleSessionName());
+        Rules.length("webIdentityToken", request.webIdentityToken(), IdentityTokens.MIN_LENGTH, IdentityTokens.MAX_LENGTH);
+        int duration = AssumeRoleService.duration(request.durationSeconds());
+        SessionPolicyInput.of(request.policy(), request.policyArns());
+        if (request.providerId() != null) {
+            Rules.length("providerId", request.providerId(), 4, 2048);
+            // AWS takes ProviderId only for OAuth 2.0 access tokens of www.amazon.com and graph.facebook.com
+            throw IdentityTokens.invalid("ProviderId is for OAuth 2.0 access tokens, which are not supported; omit it for "
+                    + "OpenID Connect ID tokens");
+        }
+        Arn roleArn = AssumeRoleService.roleArn(request.roleArn());
+        int packed = PackedPolicy.check(request.policy(), request.policyArns(), Map.of());
+        IdentityTokens.Unverified unverified = IdentityTokens.peek(request.webIdentityToken());
+        String issuer = unverified.issuer();
+        String account = roleArn.account();
+        IamException noProvider = IdentityTokens.invalid("No OpenIDConnect provider found in your account for " + issuer);
+        if (!issuer.startsWith("https://") || issuer.length() <= "https://".length()) {
+            throw noProvider;
+        }
+        return identity.oidcProvider(account, issuer.substring("https://".length()))
+                .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
+                .transform(failure -> noProvider)
+                .invoke(provider -> {
+                    if (!issuer.equals("https://" + provider.url())) {
+                        throw noProvider; // another letter case of the same URL is another issuer
+                    }
+                })
+                .chain(provider -> keys.keys(issuer, provider.thumbprints(), unverified.keyId())
+                        .map(issuerKeys -> IdentityTokens.verify(request.webIdentityToken(), issuer, provider.clientIds(), issuerKeys,
+                                clock.instant(), config.clockSkew()))
+                        .chain(token -> identity.role(roleArn.toString(), account)
+                                .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
+                                .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
+                                .chain(role -> decideAndIssue(request, call, provider, token, role, duration, packed))));
+    }
+
+    private Uni<Result> decideAndIssue(Request request, GlobalKeys.Call call, IdentityPeer.OidcProvider provider,
+                                       IdentityTokens.Verified token, IdentityPeer.RoleTarget role, int duration, int packed) {
+        AssumeRoleService.withinRoleMaximum(duration, role);
+        String sourceIdentity = token.sourceIdentity();
+        if (sourceIdentity != null) {
+            AssumeRoleService.sessionName("sourceIdentity", sourceIdentity);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Object> context = new LinkedHashMap<>(GlobalKeys.of(call, null, false, now));
+        context.put(provider.url() + ":sub", token.subject());
+        context.put(provider.url() + ":aud", token.audience());
+        if (!token.amr().isEmpty()) {
+            context.put(provider.url() + ":amr", token.amr());
+        }
+        context.put("sts:RoleSessionName", request.roleSessionName());
+        if (sourceIdentity != null) {
+            context.put("sts:SourceIdentity", sourceIdentity);
+        }
+        String roleAccount = Arn.parse(role.arn()).account();
+        // a web identity has no identity-based policies: the decision point lets only the role's trust policy allow it
+        CallerClaims caller = new CallerClaims(provider.arn(), roleAccount,
+                provider.url() + ":" + token.audience() + ":" + token.subject(), null, false);
+        List<DecisionClient.Question> questions = new ArrayList<>();
+        questions.add(AssumeRoleService.question(ACTION, role, roleAccount, context));
+        if (sourceIdentity != null) {
+            questions.add(AssumeRoleService.question("sts:SetSourceIdentity", role, roleAccount, context));
+        }
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (DecisionClient.Question question : questions) {
+            all = all.chain(() -> decisions.require(caller, question));
+        }
+        return all.onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.ACCESS_DENIED)
+                .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
+                .map(allowed -> {
+                    SessionContext session = new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
+                            request.policy(), request.policyArns(), Map.of(), List.of(), sourceIdentity, provider.arn(), false);
+                    return new Result(roles.session(role, request.roleSessionName(), now, duration, null, session, packed),
+                            token.subject(), provider.arn(), token.audience());
+                });
+    }
+}
