@@ -68,6 +68,16 @@ public class DecisionService {
                 rootKeys(context, principal.toString(), accountId);
                 return Uni.createFrom().item(evaluate(request, PolicySet.empty(), List.of(), context.build(), null));
             }
+            if (principal.service().equals("iam") && principal.resource().startsWith("oidc-provider/")) {
+                // a web identity asking to assume a role (AssumeRoleWithWebIdentity): it has no identity policies, so
+                // only the role's trust policy, naming the provider as Federated principal, can allow
+                if (!account.exists() || !request.trustPolicy() || session != null) {
+                    return Uni.createFrom().item(noSuchPrincipal(request));
+                }
+                context.put("aws:FederatedProvider", principal.toString());
+                context.put("aws:PrincipalType", "WebIdentityUser");
+                return Uni.createFrom().item(evaluate(request, PolicySet.empty(), List.of(), context.build(), null));
+            }
             Subject subject = subject(account, principal, session);
             if (subject == null || !subject.actsFor(session)) {
                 return Uni.createFrom().item(noSuchPrincipal(request));
