@@ -63,8 +63,12 @@ class WebIdentityE2ETest {
 
     /** A role trusting the provider for tokens of {@code subject} (a StringLike pattern) and our audience. */
     String role(String name, String subject, String permissions) {
+        return role(name, subject, permissions, "\"sts:AssumeRoleWithWebIdentity\"");
+    }
+
+    String role(String name, String subject, String permissions, String actions) {
         String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Federated\":\"" + provider
-                + "\"},\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{\"" + issuer.host() + ":aud\":\""
+                + "\"},\"Action\":" + actions + ",\"Condition\":{\"StringEquals\":{\"" + issuer.host() + ":aud\":\""
                 + AUDIENCE + "\"},\"StringLike\":{\"" + issuer.host() + ":sub\":\"" + subject + "\"}}}]}";
         String arn = root.createRole(b -> b.roleName(name).assumeRolePolicyDocument(trust)).role().arn();
         if (permissions != null) {
@@ -148,6 +152,29 @@ class WebIdentityE2ETest {
         try (StsClient sts = Sts.sts(Sts.session(answer.credentials()))) {
             assertThat(sts.getCallerIdentity().arn()).isEqualTo(answer.assumedRoleUser().arn());
         }
+    }
+
+    @Test
+    void sessionTagsOfTheTokenNeedTagSessionAndBecomeThePrincipalsTags() {
+        String permissions = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:ListRoles\","
+                + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"blue\"}}}]}";
+        String tagging = role("wi-tags-" + run, "tagged-" + run, permissions,
+                "[\"sts:AssumeRoleWithWebIdentity\",\"sts:TagSession\"]");
+        String blue = issuer.token("tagged-" + run, List.of(AUDIENCE), c -> c.setClaim("https://aws.amazon.com/tags",
+                Map.of("principal_tags", Map.of("team", List.of("blue")), "transitive_tag_keys", List.of("team"))));
+        AssumeRoleWithWebIdentityResponse answer = assume(tagging, "tagged", blue);
+        assertThat(answer.packedPolicySize()).isPositive();
+        try (IamClient asSession = Sts.iam(answer.credentials())) {
+            assertThat(asSession.listRoles().roles()).extracting(r -> r.roleName()).contains("wi-tags-" + run);
+        }
+        String red = issuer.token("tagged-" + run, List.of(AUDIENCE), c -> c.setClaim("https://aws.amazon.com/tags",
+                Map.of("principal_tags", Map.of("team", List.of("red")))));
+        try (IamClient asSession = Sts.iam(assume(tagging, "tagged", red).credentials())) {
+            assertAwsError(asSession::listRoles, 403, "AccessDenied");
+        }
+        // a trust policy without sts:TagSession refuses a token that carries tags
+        String plain = role("wi-notags-" + run, "tagged-" + run, permissions);
+        assertAwsError(() -> assume(plain, "tagged", blue), 403, "AccessDenied");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.openiam.sts.webidentity;
 
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.model.Tag;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -18,7 +19,9 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Web identity tokens (OpenID Connect ID tokens, Kubernetes service-account tokens) read and checked with jose4j as
@@ -39,6 +42,8 @@ public final class IdentityTokens {
             AlgorithmIdentifiers.ECDSA_USING_P521_CURVE_AND_SHA512);
     /** The claim AWS reads a session's source identity from. */
     static final String SOURCE_IDENTITY_CLAIM = "https://aws.amazon.com/source_identity";
+    /** The claim AWS reads session tags from: {@code {"principal_tags": {"k": ["v"]}, "transitive_tag_keys": ["k"]}}. */
+    static final String TAGS_CLAIM = "https://aws.amazon.com/tags";
 
     private IdentityTokens() {
     }
@@ -47,8 +52,12 @@ public final class IdentityTokens {
     public record Unverified(String issuer, String keyId) {
     }
 
-    /** A checked token: its issuer, subject, the audience that is one of the provider's client ids, and more claims. */
-    public record Verified(String issuer, String subject, String audience, List<String> amr, String sourceIdentity) {
+    /**
+     * A checked token: its issuer, subject, the audience that is one of the provider's client ids, and more claims —
+     * the session tags and transitive tag keys of its {@value #TAGS_CLAIM} claim, in the token's order.
+     */
+    public record Verified(String issuer, String subject, String audience, List<String> amr, String sourceIdentity,
+                           List<Tag> tags, List<String> transitiveTagKeys) {
     }
 
     /** The issuer and key id of a signed token, unchecked; InvalidIdentityToken if it is no signed JWT with an issuer. */
@@ -99,11 +108,38 @@ public final class IdentityTokens {
             String audience = audiences.stream().filter(clientIds::contains).findFirst().orElseThrow();
             List<String> amr = claims.hasClaim("amr") ? claims.getStringListClaimValue("amr") : List.of();
             String sourceIdentity = claims.hasClaim(SOURCE_IDENTITY_CLAIM) ? claims.getStringClaimValue(SOURCE_IDENTITY_CLAIM) : null;
-            return new Verified(claims.getIssuer(), claims.getSubject(), audience, amr, sourceIdentity);
+            List<Tag> tags = new ArrayList<>();
+            List<String> transitive = new ArrayList<>();
+            if (claims.hasClaim(TAGS_CLAIM)) {
+                sessionTags(claims.getClaimValue(TAGS_CLAIM), tags, transitive);
+            }
+            return new Verified(claims.getIssuer(), claims.getSubject(), audience, amr, sourceIdentity, tags, transitive);
         } catch (InvalidJwtException e) {
             throw refusal(e, now);
         } catch (MalformedClaimException e) {
             throw invalid(NOT_VALIDATED);
+        }
+    }
+
+    /** Reads the tags claim as AWS lays it out: each principal tag's value a one-element array. */
+    private static void sessionTags(Object claim, List<Tag> tags, List<String> transitive) {
+        if (!(claim instanceof Map<?, ?> map)) {
+            throw invalid("The " + TAGS_CLAIM + " claim is not an object.");
+        }
+        if (map.get("principal_tags") instanceof Map<?, ?> principalTags) {
+            for (Map.Entry<?, ?> tag : principalTags.entrySet()) {
+                if (!(tag.getValue() instanceof List<?> values) || values.size() != 1 || !(values.get(0) instanceof String value)) {
+                    throw invalid("The value of session tag " + tag.getKey() + " must be an array of one string.");
+                }
+                tags.add(new Tag(String.valueOf(tag.getKey()), value));
+            }
+        } else if (map.get("principal_tags") != null) {
+            throw invalid("principal_tags of the " + TAGS_CLAIM + " claim is not an object.");
+        }
+        if (map.get("transitive_tag_keys") instanceof List<?> keys) {
+            keys.forEach(key -> transitive.add(String.valueOf(key)));
+        } else if (map.get("transitive_tag_keys") != null) {
+            throw invalid("transitive_tag_keys of the " + TAGS_CLAIM + " claim is not an array.");
         }
     }
 

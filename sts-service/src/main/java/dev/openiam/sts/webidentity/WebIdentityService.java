@@ -7,6 +7,7 @@ import dev.openiam.internalauth.SessionContext;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.model.Tag;
 import dev.openiam.model.rules.Rules;
 import dev.openiam.sts.assumerole.AssumeRoleService;
 import dev.openiam.sts.assumerole.AssumedRole;
@@ -22,17 +23,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * AssumeRoleWithWebIdentity as AWS does it, for OpenID Connect ID tokens (Kubernetes service-account tokens among
  * them): no AWS credentials; the token's {@code iss} names the role account's OIDC provider, the token is checked
  * against the issuer's keys, its audience against the provider's client ids; then only the role's trust policy decides
  * (the provider is the {@code Federated} principal, the token's {@code sub}, {@code aud} and {@code amr} are the
- * {@code <provider>:sub}/{@code :aud}/{@code :amr} keys), and the session is a role session like AssumeRole's that
- * carries its provider ({@code aws:FederatedProvider} in every later decision).
+ * {@code <provider>:sub}/{@code :aud}/{@code :amr} keys; session tags from the token's {@code https://aws.amazon.com/tags}
+ * claim need {@code sts:TagSession}, its source identity {@code sts:SetSourceIdentity}), and the session is a role
+ * session like AssumeRole's that carries its provider ({@code aws:FederatedProvider} in every later decision).
  */
 @ApplicationScoped
 public class WebIdentityService {
@@ -81,16 +86,15 @@ public class WebIdentityService {
         IdentityTokens.Unverified unverified = IdentityTokens.peek(request.webIdentityToken());
         String issuer = unverified.issuer();
         String account = roleArn.account();
-        IamException noProvider = IdentityTokens.invalid("No OpenIDConnect provider found in your account for " + issuer);
         if (!issuer.startsWith("https://") || issuer.length() <= "https://".length()) {
-            throw noProvider;
+            throw noProvider(issuer);
         }
         return identity.oidcProvider(account, issuer.substring("https://".length()))
                 .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
-                .transform(failure -> noProvider)
+                .transform(failure -> noProvider(issuer))
                 .invoke(provider -> {
                     if (!issuer.equals("https://" + provider.url())) {
-                        throw noProvider; // another letter case of the same URL is another issuer
+                        throw noProvider(issuer); // another letter case of the same URL is another issuer
                     }
                 })
                 .chain(provider -> keys.keys(issuer, provider.thumbprints(), unverified.keyId())
@@ -102,6 +106,10 @@ public class WebIdentityService {
                                 .chain(role -> decideAndIssue(request, call, provider, token, role, duration, packed))));
     }
 
+    private static IamException noProvider(String issuer) {
+        return IdentityTokens.invalid("No OpenIDConnect provider found in your account for " + issuer);
+    }
+
     private Uni<Result> decideAndIssue(Request request, GlobalKeys.Call call, IdentityPeer.OidcProvider provider,
                                        IdentityTokens.Verified token, IdentityPeer.RoleTarget role, int duration, int packed) {
         AssumeRoleService.withinRoleMaximum(duration, role);
@@ -109,6 +117,17 @@ public class WebIdentityService {
         if (sourceIdentity != null) {
             AssumeRoleService.sessionName("sourceIdentity", sourceIdentity);
         }
+        List<Tag> tags = Rules.tags(token.tags());
+        Map<String, String> sessionTags = new LinkedHashMap<>();
+        tags.forEach(tag -> sessionTags.put(tag.key(), tag.value()));
+        Set<String> tagKeys = new HashSet<>();
+        tags.forEach(tag -> tagKeys.add(tag.key().toLowerCase(Locale.ROOT)));
+        for (String key : token.transitiveTagKeys()) {
+            if (!tagKeys.contains(key.toLowerCase(Locale.ROOT))) {
+                throw IdentityTokens.invalid("The transitive tag key " + key + " is not one of the session tags.");
+            }
+        }
+        int packedSize = sessionTags.isEmpty() ? packed : PackedPolicy.check(request.policy(), request.policyArns(), sessionTags);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> context = new LinkedHashMap<>(GlobalKeys.of(call, null, false, now));
         context.put(provider.url() + ":sub", token.subject());
@@ -120,12 +139,22 @@ public class WebIdentityService {
         if (sourceIdentity != null) {
             context.put("sts:SourceIdentity", sourceIdentity);
         }
+        if (!tags.isEmpty()) {
+            tags.forEach(tag -> context.put("aws:RequestTag/" + tag.key(), tag.value()));
+            context.put("aws:TagKeys", tags.stream().map(Tag::key).toList());
+        }
+        if (!token.transitiveTagKeys().isEmpty()) {
+            context.put("sts:TransitiveTagKeys", token.transitiveTagKeys());
+        }
         String roleAccount = Arn.parse(role.arn()).account();
         // a web identity has no identity-based policies: the decision point lets only the role's trust policy allow it
         CallerClaims caller = new CallerClaims(provider.arn(), roleAccount,
                 provider.url() + ":" + token.audience() + ":" + token.subject(), null, false);
         List<DecisionClient.Question> questions = new ArrayList<>();
         questions.add(AssumeRoleService.question(ACTION, role, roleAccount, context));
+        if (!tags.isEmpty()) {
+            questions.add(AssumeRoleService.question("sts:TagSession", role, roleAccount, context));
+        }
         if (sourceIdentity != null) {
             questions.add(AssumeRoleService.question("sts:SetSourceIdentity", role, roleAccount, context));
         }
@@ -137,8 +166,9 @@ public class WebIdentityService {
                 .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
                 .map(allowed -> {
                     SessionContext session = new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
-                            request.policy(), request.policyArns(), Map.of(), List.of(), sourceIdentity, provider.arn(), false);
-                    return new Result(roles.session(role, request.roleSessionName(), now, duration, null, session, packed),
+                            request.policy(), request.policyArns(), sessionTags, token.transitiveTagKeys(), sourceIdentity, provider.arn(),
+                            false);
+                    return new Result(roles.session(role, request.roleSessionName(), now, duration, null, session, packedSize),
                             token.subject(), provider.arn(), token.audience());
                 });
     }

@@ -113,6 +113,19 @@ class IdentityTokensTest {
     }
 
     @Test
+    void sessionTagsAndTransitiveKeysAreReadFromTheTagsClaim() {
+        IdentityTokens.Verified verified = verify(rs256(c -> c.setClaim(IdentityTokens.TAGS_CLAIM, Map.of(
+                "principal_tags", Map.of("team", List.of("blue")), "transitive_tag_keys", List.of("team")))));
+        assertThat(verified.tags()).containsExactly(new dev.openiam.model.Tag("team", "blue"));
+        assertThat(verified.transitiveTagKeys()).containsExactly("team");
+        assertThat(verify(rs256(c -> { })).tags()).isEmpty();
+        refused(() -> verify(rs256(c -> c.setClaim(IdentityTokens.TAGS_CLAIM, Map.of("principal_tags", Map.of("team", "blue"))))),
+                ErrorCode.INVALID_IDENTITY_TOKEN, "must be an array of one string");
+        refused(() -> verify(rs256(c -> c.setClaim(IdentityTokens.TAGS_CLAIM, "team=blue"))), ErrorCode.INVALID_IDENTITY_TOKEN,
+                "is not an object");
+    }
+
+    @Test
     void aKubernetesProjectedServiceAccountTokenIsAccepted() {
         String token = rs256(c -> {
             c.setAudience("https://kubernetes.default.svc", "sts.amazonaws.com");
