@@ -142,6 +142,21 @@ class ConsoleBrowserE2ETest {
         assertThat(find("signed-in-as").getText()).contains("root");
         shot("root-dashboard");
 
+        // a customer-managed policy from the JSON editor: the engine's findings first, an error blocks the create
+        String policy = "list-users-" + run;
+        browser.get(url("/policies/new"));
+        type("policyName", policy);
+        type("document", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iam:ListUsers\"}]}");
+        find("create-policy").click();
+        assertThat(find("findings").getText()).contains("ERROR");
+        shot("policy-findings");
+        assertThat(root.listPolicies(b -> b.scope("Local")).policies()).noneSatisfy(p -> assertThat(p.policyName()).isEqualTo(policy));
+        type("document", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iam:ListUsers\", \"Resource\": \"*\"}]}");
+        find("create-policy").click();
+        assertThat(find("policy-name").getText()).isEqualTo(policy);
+        assertThat(find("policy-document").getText()).contains("iam:ListUsers");
+        assertThat(find("default-version").getText()).isEqualTo("v1");
+
         // a group with IAM read-only access
         browser.get(url("/groups/new"));
         type("groupName", group);
