@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * allows it: each allowed (peer, port) is spelt out below, so a new or widened rule fails here until it is added
  * on purpose. The calls that exist: identity-service → policy-service (forward, decide), policy-service →
  * identity-service (snapshot, authenticate), sts-service → identity-service (authenticate, role lookup, verify MFA)
- * and → policy-service (decide); sts-service reaches neither the database nor Kafka. later: audit-service.
+ * and → policy-service (decide); every service reaches the database and Kafka (sts-service: its outboxes).
+ * later: audit-service.
  */
 class NetworkRulesTest {
 
@@ -37,7 +38,7 @@ class NetworkRulesTest {
     private static final Map<String, Set<String>> EGRESS = Map.of(
             "identity-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, POLICY),
             "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY),
-            "sts-service", Set.of(DNS_UDP, DNS_TCP, IDENTITY, POLICY));
+            "sts-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY));
     private static final Map<String, Set<String>> INGRESS = Map.of(
             "identity-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, STS),
             "policy-service", Set.of(INGRESS_CONTROLLER, MONITORING, IDENTITY, STS),

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pieces find each other: each service's Kafka user may write only its own topic and read only what it
- * consumes; the services that keep state reach the database and Kafka by the names the operators give them, and
- * sts-service is given neither; only the front doors hold the session-encryption key; the services reach their
+ * consumes; the services that keep state (sts-service: its outboxes) reach the database and Kafka by the names the
+ * operators give them; only the front doors hold the session-encryption key; the services reach their
  * peers by rendered Services; each Query API has its own host, with TLS; every reference (Ingress, ServiceMonitor,
  * PDB, HPA, ServiceAccount) names something rendered; ha is highly available.
  */
@@ -27,8 +27,9 @@ class WiringTest {
 
     /** What each service's Kafka user may do: its own topic to write, the topics it follows to read (none: no user). */
     private static final Map<String, Set<String>> TOPIC_RIGHTS = Map.of(
-            "identity-service", Set.of("Write iam.identity.v1"),
-            "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1"));
+            "identity-service", Set.of("Write iam.identity.v1", "Write iam.audit.v1"),
+            "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1", "Write iam.audit.v1"),
+            "sts-service", Set.of("Write iam.audit.v1"));
 
     @TestFactory
     Stream<DynamicTest> eachServiceWritesOnlyItsOwnTopicAndReadsOnlyWhatItConsumes() {

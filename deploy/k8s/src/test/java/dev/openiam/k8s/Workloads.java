@@ -14,8 +14,8 @@ final class Workloads {
     static final Set<String> WORKLOAD_KINDS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob");
     /** The services of this deployment and what the manifests call them (audit-service comes later). */
     static final Set<String> SERVICES = Set.of("identity-service", "policy-service", "sts-service");
-    /** The services that keep state: they use the database and Kafka (sts-service keeps none). */
-    static final Set<String> STATEFUL = Set.of("identity-service", "policy-service");
+    /** The services that use the database and Kafka (sts-service for its outboxes: it keeps no sessions). */
+    static final Set<String> STATEFUL = Set.of("identity-service", "policy-service", "sts-service");
     /** The front doors that take temporary credentials: only they hold the session-encryption key. */
     static final Set<String> SESSION_KEY_HOLDERS = Set.of("identity-service", "sts-service");
 
