@@ -5,6 +5,8 @@ import dev.openiam.model.audit.AuditEvent;
 import dev.openiam.model.audit.AuditRecord;
 import dev.openiam.model.event.EventCodec;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -69,10 +71,25 @@ public final class AuditOutbox implements AutoCloseable {
 
     /** Stores {@code record} on its own (batched with concurrent ones) and wakes the relay; completes once it is stored. */
     public Uni<Void> record(AuditRecord record) {
+        // the caller goes on where it was (its request's Vert.x context), not on the connection that ran the batch
+        Context caller = Vertx.currentContext();
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending(record, done));
         drain();
-        return Uni.createFrom().completionStage(done);
+        return Uni.createFrom().emitter(emitter -> done.whenComplete((ignored, failure) -> {
+            Runnable resume = () -> {
+                if (failure == null) {
+                    emitter.complete(null);
+                } else {
+                    emitter.fail(failure);
+                }
+            };
+            if (caller == null) {
+                resume.run();
+            } else {
+                caller.runOnContext(v -> resume.run());
+            }
+        }));
     }
 
     /** Called after a commit that appended a record, so it leaves at once rather than at the next poll. */
