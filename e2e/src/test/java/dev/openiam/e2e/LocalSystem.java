@@ -90,6 +90,11 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         return URI.create(value("AWS_ENDPOINT_URL_STS"));
     }
 
+    /** CloudTrail (audit-service), as unchanged SDKs find it ({@code AWS_ENDPOINT_URL_CLOUDTRAIL} in local.env). */
+    public URI cloudTrailEndpoint() {
+        return URI.create(value("AWS_ENDPOINT_URL_CLOUDTRAIL"));
+    }
+
     public String accountId() {
         return value("IAM_ACCOUNT_ID");
     }

@@ -158,7 +158,7 @@ class StsFrontDoorTest {
     }
 
     /** A form body signed with SigV4 for {@code sts} by the SDK's own signer, as the CLI sends it. */
-    private static ValidatableResponse call(SessionCredentials credentials, String action, String version, String... params) {
+    static ValidatableResponse call(SessionCredentials credentials, String action, String version, String... params) {
         String body = SignedQuery.form(action, version, params);
         URI uri = URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/");
         var given = RestAssured.given().body(body);

@@ -2,6 +2,8 @@ package dev.openiam.identity.outbox;
 
 import dev.openiam.identity.account.AccountEntity;
 import dev.openiam.model.IamException;
+import dev.openiam.glue.audit.AuditedCall;
+import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -14,19 +16,23 @@ import java.util.function.Function;
 
 /**
  * Runs a write of one account as one transaction: lock the account row (so the account's writes and
- * their revisions follow commit order, gap-free), do the work, append its events to the outbox, commit,
- * then wake the relay. An exception anywhere rolls everything back: nothing written, nothing emitted.
+ * their revisions follow commit order, gap-free), do the work, append its events to the outbox and the
+ * audit record of the API call it serves to the audit outbox, commit, then wake the relays. An exception anywhere rolls everything back: nothing written, nothing emitted.
  */
 @ApplicationScoped
 public class AccountWrites {
 
     private final Outbox outbox;
+    private final AuditOutbox audit;
 
-    public AccountWrites(Outbox outbox) {
+    public AccountWrites(Outbox outbox, AuditOutbox audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     public <T> Uni<Committed<T>> write(String accountId, String actor, Function<Change, Uni<T>> work) {
+        // the API call this write serves (none for background work) is recorded in the write's own transaction
+        AuditedCall call = AuditedCall.current();
         return Panache.withTransaction(() -> Panache.getSession().chain(session ->
                         session.find(AccountEntity.class, accountId, LockModeType.PESSIMISTIC_WRITE)
                                 .onItem().ifNull().failWith(() -> IamException.noSuchEntity(
@@ -34,11 +40,19 @@ public class AccountWrites {
                                 .chain(account -> {
                                     Change change = new Change(account, actor,
                                             Instant.now().truncatedTo(ChronoUnit.MICROS), outbox.writer(), session);
-                                    return work.apply(change).map(value -> new Committed<>(value, change.revision()));
+                                    return work.apply(change)
+                                            .call(value -> call == null ? Uni.createFrom().voidItem()
+                                                    : call.appendInTransaction(audit, session, value))
+                                            .map(value -> new Committed<>(value, change.revision()));
                                 })))
                 .onFailure(AccountWrites::isUniqueViolation).transform(e -> IamException.alreadyExists(
                         "The request was rejected because it attempted to create a resource that already exists."))
-                .invoke(outbox::wakeUp);
+                .invoke(() -> {
+                    outbox.wakeUp();
+                    if (call != null) {
+                        call.committed(audit);
+                    }
+                });
     }
 
     /** A unique index caught what the checks inside the lock could not see (a name across accounts). */

@@ -1,6 +1,8 @@
 package dev.openiam.identity.outbox;
 
 import dev.openiam.identity.config.IdentityConfig;
+import dev.openiam.glue.audit.AuditOutboxes;
+import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
 import dev.openiam.outbox.OutboxSettings;
 import io.quarkus.runtime.Startup;
@@ -10,7 +12,10 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** identity-service's outbox ({@code identity.outbox} → {@code iam.identity.v1}), running from start to stop. */
+/**
+ * identity-service's outboxes, running from start to stop: its changes ({@code identity.outbox} → {@code iam.identity.v1})
+ * and its audit records ({@code identity.audit_outbox} → {@code iam.audit.v1}; see {@link AuditOutbox} for why two).
+ */
 @ApplicationScoped
 public class IdentityOutbox {
 
@@ -29,6 +34,20 @@ public class IdentityOutbox {
     }
 
     void close(@Disposes Outbox outbox) {
+        outbox.close();
+    }
+
+    /** The audit records' outbox ({@code identity.audit_outbox} → {@code iam.audit.v1}), relayed as the changes are. */
+    @Produces
+    @Startup
+    @ApplicationScoped
+    AuditOutbox auditOutbox(Pool pool, IdentityConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
+        IdentityConfig.Outbox settings = config.outbox();
+        return AuditOutboxes.start(pool, kafka, "identity", settings.partitions(), settings.batchSize(), settings.idleMillis(),
+                settings.retryMillis());
+    }
+
+    void close(@Disposes AuditOutbox outbox) {
         outbox.close();
     }
 }

@@ -4,6 +4,7 @@ import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.authorization.IamAuthorizations;
 import dev.openiam.authorization.Owner;
 import dev.openiam.awsprotocol.query.QueryRequest;
+import dev.openiam.glue.audit.AuditedCall;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
@@ -43,10 +44,31 @@ public class PolicyServiceActions implements IamActionGroup {
                 .toList();
     }
 
+    /** What policy-service needs to record the call as this front door took it: the same event, from the same origin. */
+    private static Map<String, Object> audit(GlobalKeys.Call call) {
+        AuditedCall audited = AuditedCall.current();
+        if (audited == null) {
+            return null;
+        }
+        Map<String, Object> audit = new java.util.LinkedHashMap<>();
+        audit.put("eventId", audited.call().eventId().toString());
+        audit.put("eventTime", audited.call().eventTime().toString());
+        audit.put("sourceIp", call.sourceIp());
+        audit.put("userAgent", call.userAgent());
+        return audit;
+    }
+
     private Uni<Result> forward(String name, QueryRequest request, Caller caller, String requestId, GlobalKeys.Call call) {
         Map<String, Object> context = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, Instant.now());
         return revisions.current(caller.accountId())
-                .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions, context))
+                .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions, context, audit(call)))
+                // policy-service answered: it recorded the call (under the event id sent with it)
+                .invoke(answer -> {
+                    AuditedCall audited = AuditedCall.current();
+                    if (audited != null) {
+                        audited.recordedElsewhere();
+                    }
+                })
                 .call(answer -> answer.policyRevision() == null ? Uni.createFrom().voidItem()
                         : revisions.policyWritten(caller.accountId(), answer.policyRevision())
                                 .chain(() -> boundaries.forwarded(caller.accountId(), name, request.all())))

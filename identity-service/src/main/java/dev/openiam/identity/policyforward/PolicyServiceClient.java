@@ -41,9 +41,12 @@ public class PolicyServiceClient {
         this.policyService = decisions.policyService();
     }
 
-    /** Forwards {@code action} with its exact parameters, the revisions the caller has seen and the call's global keys. */
+    /**
+     * Forwards {@code action} with its exact parameters, the revisions the caller has seen, the call's global keys and
+     * what policy-service records the call with ({@code audit}: its event id and time, source IP and user agent).
+     */
     public Uni<Answer> iam(Caller caller, String action, Map<String, String> params, String requestId,
-                           AccountRevisions.Revisions revisions, Map<String, Object> context) {
+                           AccountRevisions.Revisions revisions, Map<String, Object> context, Map<String, Object> audit) {
         JsonObject body = new JsonObject()
                 .put("action", action)
                 .put("params", new JsonObject(new java.util.TreeMap<String, Object>(params)))
@@ -51,6 +54,9 @@ public class PolicyServiceClient {
                 .put("atLeastIdentityRevision", revisions.identity())
                 .put("atLeastPolicyRevision", revisions.policy())
                 .put("context", new JsonObject(context));
+        if (audit != null) {
+            body.put("audit", new JsonObject(audit));
+        }
         return post(Purpose.FORWARD, "/internal/v1/iam", body, caller, "iam:" + action, Duration.ofSeconds(30))
                 .map(response -> new Answer(response.statusCode(), response.bodyAsString(), revision(response.getHeader(REVISION_HEADER))))
                 .onFailure().transform(failure -> {

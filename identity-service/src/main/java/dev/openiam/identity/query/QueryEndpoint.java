@@ -6,6 +6,8 @@ import dev.openiam.awsprotocol.error.QueryErrors;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.audittrail.IamCalls;
+import dev.openiam.glue.audit.AuditedCall;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.glue.query.QueryResource;
 import dev.openiam.identity.auth.Caller;
@@ -13,6 +15,7 @@ import dev.openiam.identity.common.RestErrors;
 import dev.openiam.identity.common.Revision;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.outbox.AuditOutbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Path;
@@ -24,7 +27,8 @@ import java.util.UUID;
 /**
  * The IAM front door: the AWS Query protocol ({@code Version=2010-05-08}) at {@code /}, as the AWS
  * CLI and SDKs call it with {@code --endpoint-url}. Authenticate (SigV4), find the action, authorize,
- * run it through the same domain services as the REST API, answer AWS XML.
+ * run it through the same domain services as the REST API, answer AWS XML. Every call that gets as far as a caller
+ * and an action is recorded once ({@link AuditedCall}).
  */
 @Path("/")
 public class QueryEndpoint extends QueryResource {
@@ -35,11 +39,13 @@ public class QueryEndpoint extends QueryResource {
     private final SigV4Authenticator authenticator;
     private final IamActions actions;
     private final QueryAuthorizer authorizer;
+    private final AuditOutbox auditOutbox;
 
-    public QueryEndpoint(SigV4Authenticator authenticator, IamActions actions, QueryAuthorizer authorizer) {
+    public QueryEndpoint(SigV4Authenticator authenticator, IamActions actions, QueryAuthorizer authorizer, AuditOutbox auditOutbox) {
         this.authenticator = authenticator;
         this.actions = actions;
         this.authorizer = authorizer;
+        this.auditOutbox = auditOutbox;
     }
 
     @Override
@@ -64,6 +70,13 @@ public class QueryEndpoint extends QueryResource {
             throw new IamException(ErrorCode.INVALID_ACTION,
                     "Could not find operation " + name + " for version " + (query.version() == null ? VERSION : query.version()));
         }
+        // from here on the call has a caller and an action: it gets exactly one audit record, whatever its end
+        AuditedCall audit = AuditedCall.begin(IamCalls.of(name, query, caller.claims(), requestId, call.sourceIp(), call.userAgent()));
+        return audit.around(Uni.createFrom().deferred(() -> perform(name, action, query, caller, requestId, call)), auditOutbox);
+    }
+
+    private Uni<Response> perform(String name, IamAction action, QueryRequest query, Caller caller, String requestId,
+                                  GlobalKeys.Call call) {
         if (caller.session() != null && "FederatedUser".equals(caller.session().type())) {
             // GetFederationToken's credentials never reach the IAM API, as on AWS
             throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name

@@ -2,7 +2,9 @@ package dev.openiam.policyservice.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.glue.audit.AuditedCall;
 import dev.openiam.internalauth.Purpose;
+import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.internalauth.ServiceCall;
 import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.awsprotocol.error.ClientError;
@@ -28,7 +30,8 @@ import java.util.UUID;
  * The IAM actions of policy-service as identity-service forwards them: the Query parameters in JSON, under a
  * token of purpose {@code forward} that identity-service signed with its own key for exactly these bytes, this
  * action and the caller it authenticated; the answer is the complete AWS Query XML document, success or
- * {@code <ErrorResponse>}, with its HTTP status, for the front door to relay verbatim.
+ * {@code <ErrorResponse>}, with its HTTP status, for the front door to relay verbatim. Having answered the call, this
+ * service records it, once, under the event id the front door sent ({@link AuditedCall}).
  */
 @Path(InternalIamResource.PATH)
 public class InternalIamResource {
@@ -39,12 +42,15 @@ public class InternalIamResource {
     private final QueryDispatcher dispatcher;
     private final IdentityProjection identities;
     private final ObjectMapper json;
+    private final AuditOutbox auditOutbox;
 
-    public InternalIamResource(ServiceTrust trust, QueryDispatcher dispatcher, IdentityProjection identities, ObjectMapper json) {
+    public InternalIamResource(ServiceTrust trust, QueryDispatcher dispatcher, IdentityProjection identities, ObjectMapper json,
+                               AuditOutbox auditOutbox) {
         this.trust = trust;
         this.dispatcher = dispatcher;
         this.identities = identities;
         this.json = json;
+        this.auditOutbox = auditOutbox;
     }
 
     @POST
@@ -73,9 +79,12 @@ public class InternalIamResource {
         // Principals are looked up in this replica's projection: first bring it to the revision the front door
         // has written (a user just created or just deleted is seen as such), or fail closed (ServiceUnavailable).
         long identityRevision = caller.atLeastIdentityRevision() == null ? 0 : caller.atLeastIdentityRevision();
-        return identities.at(caller.accountId(), identityRevision)
-                .chain(principals -> dispatcher.dispatch(request.action(), request.params(), caller, requestId, principals,
-                        request.context(), request.atLeastPolicyRevision() == null ? 0 : request.atLeastPolicyRevision()))
+        // this service answers the call, so it records it: a write in its transaction, anything else when it answers
+        AuditedCall audit = AuditedCall.begin(request.auditedCall(call.caller(), requestId));
+        return audit.around(identities.at(caller.accountId(), identityRevision)
+                        .chain(principals -> dispatcher.dispatch(request.action(), request.params(), caller, requestId, principals,
+                                request.context(), request.atLeastPolicyRevision() == null ? 0 : request.atLeastPolicyRevision())),
+                        auditOutbox)
                 .onFailure().recoverWithItem(failure -> error(failure, requestId));
     }
 

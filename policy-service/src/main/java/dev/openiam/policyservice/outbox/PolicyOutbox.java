@@ -1,5 +1,7 @@
 package dev.openiam.policyservice.outbox;
 
+import dev.openiam.glue.audit.AuditOutboxes;
+import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
 import dev.openiam.outbox.OutboxSettings;
 import dev.openiam.policyservice.config.PolicyConfig;
@@ -29,6 +31,20 @@ public class PolicyOutbox {
     }
 
     void close(@Disposes Outbox outbox) {
+        outbox.close();
+    }
+
+    /** The audit records' outbox ({@code policy.audit_outbox} → {@code iam.audit.v1}): the forwarded IAM calls it answers. */
+    @Produces
+    @Startup
+    @ApplicationScoped
+    AuditOutbox auditOutbox(Pool pool, PolicyConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
+        PolicyConfig.Outbox settings = config.outbox();
+        return AuditOutboxes.start(pool, kafka, "policy", settings.partitions(), settings.batchSize(), settings.idleMillis(),
+                settings.retryMillis());
+    }
+
+    void close(@Disposes AuditOutbox outbox) {
         outbox.close();
     }
 }

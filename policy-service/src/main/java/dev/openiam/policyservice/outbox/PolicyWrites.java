@@ -1,6 +1,8 @@
 package dev.openiam.policyservice.outbox;
 
 import dev.openiam.model.IamException;
+import dev.openiam.glue.audit.AuditedCall;
+import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,19 +15,24 @@ import java.util.function.Function;
 /**
  * Runs a write of one account as one transaction: create the account's revision row on its first write,
  * lock it (so the account's writes and their revisions follow commit order, gap-free), do the work,
- * append its events to the outbox, store the new revision, commit, then wake the relay. An exception
+ * append its events to the outbox and the record of the call it serves to the audit outbox, store the new
+ * revision, commit, then wake the relays. An exception
  * anywhere rolls everything back: nothing written, nothing emitted.
  */
 @ApplicationScoped
 public class PolicyWrites {
 
     private final Outbox outbox;
+    private final AuditOutbox audit;
 
-    public PolicyWrites(Outbox outbox) {
+    public PolicyWrites(Outbox outbox, AuditOutbox audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     public <T> Uni<Committed<T>> write(String accountId, String actor, Function<Change, Uni<T>> work) {
+        // the forwarded API call this write serves is recorded in the write's own transaction
+        AuditedCall call = AuditedCall.current();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
                         .createNativeQuery("insert into policy.account_revisions (account_id, revision) values (?1, 0) "
                                 + "on conflict do nothing")
@@ -36,7 +43,10 @@ public class PolicyWrites {
                         .chain(revision -> {
                             Change change = new Change(accountId, revision, actor,
                                     Instant.now().truncatedTo(ChronoUnit.MICROS), outbox.writer(), session);
-                            return work.apply(change).call(() -> !change.changed() ? Uni.createFrom().voidItem()
+                            return work.apply(change)
+                                    .call(value -> call == null ? Uni.createFrom().voidItem()
+                                            : call.appendInTransaction(audit, session, value))
+                                    .call(() -> !change.changed() ? Uni.createFrom().voidItem()
                                             : session.createNativeQuery(
                                                     "update policy.account_revisions set revision = ?1 where account_id = ?2")
                                             .setParameter(1, change.revision()).setParameter(2, accountId)
@@ -45,7 +55,12 @@ public class PolicyWrites {
                         })))
                 .onFailure(PolicyWrites::isUniqueViolation).transform(e -> IamException.alreadyExists(
                         "The request was rejected because it attempted to create a resource that already exists."))
-                .invoke(outbox::wakeUp);
+                .invoke(() -> {
+                    outbox.wakeUp();
+                    if (call != null) {
+                        call.committed(audit);
+                    }
+                });
     }
 
     /** A unique index caught what the checks inside the lock could not see. */

@@ -8,9 +8,10 @@ import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.glue.query.QueryResource;
 import dev.openiam.glue.session.RequestAuthentication;
-import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.outbox.AuditOutbox;
+import dev.openiam.sts.audit.StsCalls;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
@@ -22,11 +23,13 @@ import org.jboss.logging.Logger;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The STS front door: the AWS Query protocol ({@code Version=2011-06-15}) at {@code /}, as the AWS CLI and SDKs call
  * it with {@code --endpoint-url} or {@code AWS_ENDPOINT_URL_STS}. Authenticate (SigV4, signing name {@code sts}), find
- * the action, let it authorize and perform itself, answer AWS XML in STS's namespace.
+ * the action, let it authorize and perform itself, answer AWS XML in STS's namespace. Every authenticated call of an
+ * action is recorded once, before it is answered ({@link StsCalls}).
  */
 @Path("/")
 public class StsEndpoint extends QueryResource {
@@ -38,9 +41,11 @@ public class StsEndpoint extends QueryResource {
 
     private final RequestAuthentication authentication;
     private final Map<String, StsAction> actions = new TreeMap<>();
+    private final AuditOutbox auditOutbox;
 
-    public StsEndpoint(RequestAuthentication authentication, Instance<StsActionGroup> groups) {
+    public StsEndpoint(RequestAuthentication authentication, Instance<StsActionGroup> groups, AuditOutbox auditOutbox) {
         this.authentication = authentication;
+        this.auditOutbox = auditOutbox;
         for (StsActionGroup group : groups) {
             for (StsAction action : group.actions()) {
                 if (actions.put(action.name(), action) != null) {
@@ -57,10 +62,15 @@ public class StsEndpoint extends QueryResource {
                     QueryRequest query = QueryRequest.parse(body, request.query());
                     StsAction action = find(query);
                     GlobalKeys.Call call = QueryAnswers.call(headers, request);
-                    Uni<CallerClaims> caller = action.signed()
-                            ? authentication.authenticate(QueryAnswers.signed(method, body, headers, request), SIGNING_NAME)
-                            : Uni.createFrom().nullItem();
-                    return caller.chain(who -> action.handler().handle(query, who, call))
+                    Uni<Consumer<QueryXml.Element>> answered = !action.signed()
+                            // AssumeRoleWithWebIdentity: unsigned, so no caller to record it under here (its record, as
+                            // AWS's WebIdentityUser in the role's account, is still to come)
+                            ? action.handler().handle(query, null, call)
+                            : authentication.authenticate(QueryAnswers.signed(method, body, headers, request), SIGNING_NAME)
+                                    .chain(caller -> StsCalls.audited(query, action.name(), caller, requestId, call)
+                                            .around(Uni.createFrom().deferred(() -> action.handler().handle(query, caller, call)),
+                                                    auditOutbox));
+                    return answered
                             .map(content -> QueryAnswers.ok(QueryXml.response(action.name(), QueryXml.STS_NAMESPACE, requestId, content),
                                     requestId));
                 })
