@@ -7,7 +7,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -149,7 +148,7 @@ class IdentityFaultsE2ETest {
             });
         }
         writers.shutdown();
-        try (Connection db = database()) {
+        try (Connection db = Database.open()) {
             // the first kill: Kafka up, the relay publishing as the writes come
             awaitAcknowledged(acknowledged, total / 3, writers);
             crash(system, upLock, up, () -> {
@@ -244,12 +243,6 @@ class IdentityFaultsE2ETest {
     static void awaitAcknowledged(Map<Long, String> acknowledged, int count, ExecutorService writers) {
         await(count + " writes acknowledged").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
                 .until(() -> acknowledged.size() >= count || writers.isTerminated());
-    }
-
-    static Connection database() throws SQLException {
-        Map<String, String> env = LocalSystem.get().clientEnvironment();
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + env.get("IAM_PG_PORT") + "/iam", "postgres",
-                env.get("IAM_LOCAL_PG_PASSWORD"));
     }
 
     static long outboxRows(Connection db, String accountId) throws SQLException {

@@ -43,6 +43,7 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
         env.put("IAM_IDENTITY_PORT", String.valueOf(28081 + offset));
         env.put("IAM_POLICY_PORT", String.valueOf(28082 + offset));
         env.put("IAM_STS_PORT", String.valueOf(28083 + offset));
+        env.put("IAM_AUDIT_PORT", String.valueOf(28084 + offset));
     }
 
     /** The running system (started on first use). */
