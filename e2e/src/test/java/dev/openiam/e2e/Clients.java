@@ -21,6 +21,20 @@ public final class Clients {
                 .build();
     }
 
+    /**
+     * A client of the front door at {@code endpoint} (one replica of identity-service) that never retries: each call is
+     * answered or refused once, as sent.
+     */
+    public static IamClient once(java.net.URI endpoint, String accessKeyId, String secretAccessKey) {
+        return IamClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.awscore.retry.AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
     /** A client signing as the bootstrap account's root. */
     public static IamClient root() {
         LocalSystem system = LocalSystem.get();

@@ -7,11 +7,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.PolicyScopeType;
@@ -61,12 +56,12 @@ class FaultsE2ETest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> ACTIONS = List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:DeleteObject");
 
-    static PolicyReplica second;
+    static ServiceReplica second;
 
     @BeforeAll
     static void startSecondReplica() {
         LocalSystem system = LocalSystem.get();
-        second = new PolicyReplica(system.repository().resolve("e2e/target/policy-replica/policy-service-faults.log"));
+        second = ServiceReplica.policy(system.repository().resolve("e2e/target/policy-replica/policy-service-faults.log"));
         second.start();
     }
 
@@ -385,12 +380,7 @@ class FaultsE2ETest {
 
     /** The account's root as an SDK client that never retries: each call is acknowledged or refused once. */
     static IamClient noRetries(FreshAccount account) {
-        return IamClient.builder().endpointOverride(LocalSystem.get().endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account.accessKeyId(),
-                        account.secretAccessKey())))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
+        return Clients.once(LocalSystem.get().endpoint(), account.accessKeyId(), account.secretAccessKey());
     }
 
     static String allow(String action, String condition) {

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -64,9 +63,7 @@ class FrontDoorFuzzE2ETest {
     @BeforeAll
     static void setUp() throws SQLException {
         account = FreshAccount.create();
-        Map<String, String> env = LocalSystem.get().clientEnvironment();
-        db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + env.get("IAM_PG_PORT") + "/iam", "postgres",
-                env.get("IAM_LOCAL_PG_PASSWORD"));
+        db = Database.open();
     }
 
     @AfterAll
@@ -126,14 +123,14 @@ class FrontDoorFuzzE2ETest {
         LocalSystem system = LocalSystem.get();
         Random random = new Random(SEED);
         List<List<String[]>> seeds = querySeeds();
-        String countQuery = countQuery(accountTables());
+        String countQuery = countQuery(accountTables(db));
         Map<String, Long> counts = null;
         int accepted = 0;
         int failures = 0;
         Map<String, Integer> codes = new java.util.TreeMap<>();
         for (int input = 0; input < INPUTS; input++) {
             byte[] body = mutateQuery(seeds.get(random.nextInt(seeds.size())), random);
-            Map<String, Long> before = counts != null ? counts : rowCounts(countQuery);
+            Map<String, Long> before = counts != null ? counts : rowCounts(db, account.accountId(), countQuery);
             var signed = RawRequests.sign(system, account.accessKeyId(), account.secretAccessKey(), body, Clock.systemUTC());
             RawRequests.Answer answer;
             try {
@@ -157,7 +154,7 @@ class FrontDoorFuzzE2ETest {
             } else {
                 assertThat(answer.status()).as(context).isBetween(400, 499);
             }
-            counts = rowCounts(countQuery);
+            counts = rowCounts(db, account.accountId(), countQuery);
             assertThat(counts).as("rows of the account after a rejected " + context).isEqualTo(before);
         }
         System.out.printf("fuzz: %d mutated Query requests (seed %d): %d accepted, %d ServiceFailure, rejections %s%n", INPUTS, SEED,
@@ -395,7 +392,7 @@ class FrontDoorFuzzE2ETest {
      * relays empty them; a rejected request has its audit record) and the credential reports (built in the background
      * after an accepted GenerateCredentialReport).
      */
-    static List<String> accountTables() throws SQLException {
+    static List<String> accountTables(Connection db) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement query = db.prepareStatement("select table_schema || '.' || table_name from information_schema.columns"
                 + " where column_name = 'account_id' and table_schema in ('identity', 'policy')"
@@ -421,11 +418,12 @@ class FrontDoorFuzzE2ETest {
         return String.join(" union all ", parts);
     }
 
-    static Map<String, Long> rowCounts(String countQuery) throws SQLException {
+    /** The account's rows per table of {@code countQuery}. */
+    static Map<String, Long> rowCounts(Connection db, String accountId, String countQuery) throws SQLException {
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (PreparedStatement query = db.prepareStatement(countQuery)) {
             for (int i = 1; i <= query.getParameterMetaData().getParameterCount(); i++) {
-                query.setString(i, account.accountId());
+                query.setString(i, accountId);
             }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

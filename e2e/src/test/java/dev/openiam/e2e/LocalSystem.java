@@ -164,17 +164,33 @@ public final class LocalSystem implements BeforeAllCallback, ExtensionContext.St
      * gone; the rest keeps running. {@link #startStopped()} brings it back.
      */
     public void stopComponent(String name) {
+        end(name, false);
+    }
+
+    /**
+     * Kills one component iam-local started with SIGKILL, as a crash or an OOM kill would: no shutdown of any kind (an
+     * open transaction is cut, a relay round is abandoned); waits until it is gone. {@link #startStopped()} brings it back.
+     */
+    public void killComponent(String name) {
+        end(name, true);
+    }
+
+    private void end(String name, boolean kill) {
         Path pidFile = home.resolve("run").resolve(name + ".pid");
         try {
             long pid = Long.parseLong(Files.readString(pidFile).strip());
             ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
-            process.destroy();
+            if (kill) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
             process.onExit().get(2, TimeUnit.MINUTES);
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot stop " + name, e);
+            throw new IllegalStateException("cannot end " + name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping " + name, e);
+            throw new IllegalStateException("interrupted while ending " + name, e);
         }
     }
 

@@ -45,7 +45,7 @@ class PolicyReplicaE2ETest {
     /** How long events may take to reach a replica before the test calls it a failure to converge. */
     static final Duration CONVERGENCE = Duration.ofSeconds(20);
 
-    static PolicyReplica second;
+    static ServiceReplica second;
     static IamClient root;
     /** The identity revision (X-Iam-Revision) of the front door's last identity write, as the SDK received it. */
     static final AtomicLong lastIdentityRevision = new AtomicLong();
@@ -55,7 +55,7 @@ class PolicyReplicaE2ETest {
     @BeforeAll
     static void startSecondReplica() {
         LocalSystem system = LocalSystem.get();
-        second = new PolicyReplica(system.repository().resolve("e2e/target/policy-replica/policy-service-2.log"));
+        second = ServiceReplica.policy(system.repository().resolve("e2e/target/policy-replica/policy-service-2.log"));
         second.start();
         root = IamClient.builder()
                 .endpointOverride(system.endpoint())

@@ -24,7 +24,8 @@ final class RawRequests {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    record Answer(int status, String body) {
+    /** An answer; {@code revision} is its {@code X-Iam-Revision} (the revision a write committed at), or {@code null}. */
+    record Answer(int status, String body, Long revision) {
         /** The {@code <Code>} of an error document, or {@code null}. */
         String code() {
             return element("Code");
@@ -57,7 +58,12 @@ final class RawRequests {
 
     /** Signs exactly {@code body}'s bytes, which need not be UTF-8. */
     static SdkHttpRequest sign(LocalSystem system, String accessKeyId, String secret, byte[] body, Clock clock) {
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(system.endpoint())
+        return sign(system.endpoint(), accessKeyId, secret, body, clock);
+    }
+
+    /** Signs exactly {@code body}'s bytes for the front door at {@code endpoint} (a replica of identity-service). */
+    static SdkHttpRequest sign(java.net.URI endpoint, String accessKeyId, String secret, byte[] body, Clock clock) {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
                 .identity(AwsCredentialsIdentity.create(accessKeyId, secret))
@@ -85,7 +91,8 @@ final class RawRequests {
         }
         try {
             HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("X-Iam-Revision").map(Long::valueOf).orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException("request to " + signed.getUri() + " failed", e);
         }

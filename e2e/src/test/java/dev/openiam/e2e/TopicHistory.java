@@ -23,7 +23,16 @@ final class TopicHistory {
     private TopicHistory() {
     }
 
+    /** One published record of an account: its revision, event id and type. */
+    record Published(long revision, String eventId, String type) {
+    }
+
     static List<Long> revisions(String topic, String accountId) {
+        return events(topic, accountId).stream().map(Published::revision).toList();
+    }
+
+    /** The account's records on {@code topic}, in the order they were published (a record published again: twice). */
+    static List<Published> events(String topic, String accountId) {
         Properties settings = new Properties();
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + LocalSystem.get().clientEnvironment().get("IAM_KAFKA_PORT"));
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -33,16 +42,17 @@ final class TopicHistory {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            List<Long> revisions = new ArrayList<>();
+            List<Published> events = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
                     if (accountId.equals(record.key())) {
                         JsonNode envelope = JSON.readTree(record.value());
-                        revisions.add(envelope.path("revision").asLong());
+                        events.add(new Published(envelope.path("revision").asLong(), envelope.path("eventId").asText(),
+                                envelope.path("type").asText()));
                     }
                 }
             }
-            return revisions;
+            return events;
         } catch (IOException e) {
             throw new IllegalStateException("unreadable event on " + topic, e);
         }

@@ -14,7 +14,9 @@ import dev.openiam.policy.PolicyType;
 import dev.openiam.policy.Request;
 import dev.openiam.policy.RequestContext;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Our engine, fed the workload as the IAM JSON documents themselves (managed policies, compiled once into
@@ -38,9 +40,17 @@ public final class OpenIamEngine implements Engine {
     private static Request request(Workload workload, RequestSpec r) {
         RequestContext.Builder context = RequestContext.builder()
                 .put("aws:username", workload.principal().userName())
-                .put("aws:PrincipalTag/team", workload.principal().team())
-                .put("aws:SourceIp", r.sourceIp())
-                .put("aws:SecureTransport", String.valueOf(r.secureTransport()));
+                .put("aws:PrincipalTag/team", workload.principal().team());
+        callerContext(r).forEach(context::put);
+        return Request.builder().principal(workload.principal().arn()).action(r.action()).resource(r.resource())
+                .context(context.build()).build();
+    }
+
+    /** The context keys a request carries from its caller (those of the principal are the decision point's own). */
+    public static Map<String, String> callerContext(RequestSpec r) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("aws:SourceIp", r.sourceIp());
+        context.put("aws:SecureTransport", String.valueOf(r.secureTransport()));
         if (r.mfaAge() != null) {
             context.put("aws:MultiFactorAuthAge", String.valueOf(r.mfaAge()));
         }
@@ -50,8 +60,7 @@ public final class OpenIamEngine implements Engine {
         if (r.region() != null) {
             context.put("aws:RequestedRegion", r.region());
         }
-        return Request.builder().principal(workload.principal().arn()).action(r.action()).resource(r.resource())
-                .context(context.build()).build();
+        return context;
     }
 
     @Override
@@ -68,6 +77,16 @@ public final class OpenIamEngine implements Engine {
     public Outcome outcome(int index) {
         Decision decision = policies.evaluate(requests.get(index));
         return decision.outcome();
+    }
+
+    /** The principal's compiled policies. */
+    public PolicySet policies() {
+        return policies;
+    }
+
+    /** The workload's requests as prebuilt {@link Request}s, in order. */
+    public List<Request> requests() {
+        return requests;
     }
 
     /** The policy documents as the engine received them, one per managed policy. */

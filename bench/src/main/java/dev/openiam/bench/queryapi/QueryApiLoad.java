@@ -67,9 +67,12 @@ public final class QueryApiLoad {
     /**
      * The operations: IAM's GetUser and AttachUserPolicy; STS's AssumeRole (of {@code bench-role}, which trusts the
      * caller), GetCallerIdentity signed with the caller's long-term key (checked by identity-service, one hop) and
-     * SessionGetCallerIdentity signed with temporary credentials (checked offline by sts-service).
+     * SessionGetCallerIdentity signed with temporary credentials (checked offline by sts-service); CreateUser (each worker
+     * creates a user of a fresh name and deletes it again: DeleteUser is reported too); HealthLive, the same service's
+     * trivial endpoint ({@code GET /q/health/live}, unsigned) through the same HTTP client, the baseline of the run.
      */
-    static final List<String> OPS = List.of("GetUser", "AttachUserPolicy", "AssumeRole", "GetCallerIdentity", "SessionGetCallerIdentity");
+    static final List<String> OPS = List.of("GetUser", "AttachUserPolicy", "CreateUser", "HealthLive", "AssumeRole", "GetCallerIdentity",
+            "SessionGetCallerIdentity");
     static final String ROLE = "bench-role";
     static final String CALLER = "bench-caller";
     static final String CALLER_POLICY = "bench-caller-iam-all";
@@ -124,7 +127,8 @@ public final class QueryApiLoad {
                       --warmup 1000       calls per operation at the highest concurrency before any measured phase
                       --rewarmup 50       calls per operation before each measured phase, at its concurrency
                       --requests 500      measured calls per operation and concurrency (AttachUserPolicy: attaches)
-                      --ops GetUser,AttachUserPolicy   (also AssumeRole, GetCallerIdentity, SessionGetCallerIdentity: STS_ENDPOINT)
+                      --ops GetUser,AttachUserPolicy   (also CreateUser, HealthLive; AssumeRole, GetCallerIdentity,
+                                                        SessionGetCallerIdentity: STS_ENDPOINT)
                       --label run --round 1 --rev ''   copied into every JSON line
                       --json FILE         append the JSON lines to FILE""");
         }
@@ -148,6 +152,8 @@ public final class QueryApiLoad {
     private StsClient sessionSts;
     private String roleArn;
     private String attachedPolicyArn;
+    private final AtomicLong phases = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+    private final software.amazon.awssdk.http.SdkHttpClient http = UrlConnectionHttpClient.create();
 
     QueryApiLoad(Options options, Map<String, String> env) {
         this.options = options;
@@ -193,7 +199,7 @@ public final class QueryApiLoad {
         String denied = awaitGetUser(false);
         root.attachUserPolicy(r -> r.userName(CALLER).policyArn(callerPolicyArn));
         awaitGetUser(true);
-        if (options.ops().stream().anyMatch(op -> !op.equals("GetUser") && !op.equals("AttachUserPolicy"))) {
+        if (options.ops().stream().anyMatch(op -> op.contains("AssumeRole") || op.contains("CallerIdentity"))) {
             setUpSts(key);
         }
         System.out.printf("setup: %s with key %s; without %s GetUser answered %s; with it, allowed%n",
@@ -300,7 +306,7 @@ public final class QueryApiLoad {
 
     /** {@code calls} unrecorded calls (an AttachUserPolicy warm-up's calls are its attaches and detaches). */
     private void warm(String op, int c, int calls) throws Exception {
-        int n = op.equals("AttachUserPolicy") ? calls / 2 : calls;
+        int n = op.equals("AttachUserPolicy") || op.equals("CreateUser") ? calls / 2 : calls;
         if (n > 0) {
             phase(op, c, Math.max(n, c));
         }
@@ -309,7 +315,10 @@ public final class QueryApiLoad {
     /** {@code calls} calls of {@code op} by {@code c} closed-loop workers; AttachUserPolicy also yields DetachUserPolicy. */
     private List<Result> phase(String op, int c, int calls) throws Exception {
         boolean attach = op.equals("AttachUserPolicy");
-        List<String> recorded = attach ? List.of("AttachUserPolicy", "DetachUserPolicy") : List.of(op);
+        boolean create = op.equals("CreateUser");
+        List<String> recorded = attach ? List.of("AttachUserPolicy", "DetachUserPolicy")
+                : create ? List.of("CreateUser", "DeleteUser") : List.of(op);
+        long phaseId = phases.incrementAndGet();
         Map<String, AtomicLong> errors = new LinkedHashMap<>();
         Map<String, AtomicReference<String>> firstError = new LinkedHashMap<>();
         recorded.forEach(name -> {
@@ -337,12 +346,17 @@ public final class QueryApiLoad {
                                     nanos, counts, errors, firstError);
                             call("DetachUserPolicy", () -> caller.detachUserPolicy(r -> r.userName(target).policyArn(attachedPolicyArn)),
                                     nanos, counts, errors, firstError);
+                        } else if (create) {
+                            String name = "bench-new-" + phaseId + "-" + target.substring(TARGET_PREFIX.length()) + "-" + i;
+                            call("CreateUser", () -> caller.createUser(r -> r.userName(name)), nanos, counts, errors, firstError);
+                            call("DeleteUser", () -> caller.deleteUser(r -> r.userName(name)), nanos, counts, errors, firstError);
                         } else {
                             int worker = i;
                             Runnable request = switch (op) {
                                 case "GetUser" -> () -> caller.getUser(r -> r.userName(target));
                                 case "AssumeRole" -> () -> callerSts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("bench-" + worker % 64));
                                 case "GetCallerIdentity" -> callerSts::getCallerIdentity;
+                                case "HealthLive" -> this::healthLive;
                                 default -> sessionSts::getCallerIdentity;
                             };
                             call(op, request, nanos, counts, errors, firstError);
@@ -385,6 +399,23 @@ public final class QueryApiLoad {
             return results;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** {@code GET /q/health/live} of the front door, with the SDK's own HTTP client (no signing, no decision). */
+    private void healthLive() {
+        try {
+            var response = http.prepareRequest(software.amazon.awssdk.http.HttpExecuteRequest.builder()
+                    .request(software.amazon.awssdk.http.SdkHttpRequest.builder().method(software.amazon.awssdk.http.SdkHttpMethod.GET)
+                            .uri(URI.create(required("IAM_ENDPOINT") + "/q/health/live")).build()).build()).call();
+            try (var body = response.responseBody().orElseThrow()) {
+                body.readAllBytes();
+            }
+            if (response.httpResponse().statusCode() != 200) {
+                throw new IllegalStateException("/q/health/live answered " + response.httpResponse().statusCode());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -17,25 +17,38 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A second policy-service process beside the one {@code iam-local} started: the same jar, PostgreSQL, Kafka,
- * identity-service, secrets and signing key (the environment {@code iam-local} gives the first one), on a port of its
- * own, its log under {@code target/}. It can be stopped and started again, on the same port.
+ * A second process of a service beside the one {@code iam-local} started (policy-service or identity-service): the
+ * same jar, PostgreSQL, Kafka, peers, secrets and signing key (the environment {@code iam-local} gives the first one),
+ * on a port of its own, its log under {@code target/}. It can be stopped, killed and started again, on the same port.
  */
-final class PolicyReplica implements AutoCloseable {
+final class ServiceReplica implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** {@code policy} or {@code identity}: iam-local's name of the service. */
+    private final String service;
     private final int port;
     /** Its management interface (metrics), which must not collide with the first replica's. */
     private final int managementPort;
     private final Path log;
     private Process process;
 
-    PolicyReplica(Path log) {
+    private ServiceReplica(String service, Path log) {
+        this.service = service;
         this.port = freePort();
         this.managementPort = freePort();
         this.log = log;
+    }
+
+    /** A second policy-service, logging to {@code log}. */
+    static ServiceReplica policy(Path log) {
+        return new ServiceReplica("policy", log);
+    }
+
+    /** A second identity-service (a front door), logging to {@code log}. */
+    static ServiceReplica identity(Path log) {
+        return new ServiceReplica("identity", log);
     }
 
     URI endpoint() {
@@ -47,14 +60,14 @@ final class PolicyReplica implements AutoCloseable {
     }
 
     /** Starts the process and waits until {@code /q/health/ready} answers 200; fails at once if it dies. */
-    PolicyReplica start() {
+    ServiceReplica start() {
         LocalSystem system = LocalSystem.get();
         Map<String, String> settings = system.clientEnvironment();
-        Path jar = system.repository().resolve("policy-service/target/quarkus-app/quarkus-run.jar");
+        Path jar = system.repository().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
             Files.createDirectories(log.getParent());
-            Path tmp = log.getParent().resolve("policy-replica-tmp");
+            Path tmp = log.getParent().resolve(service + "-replica-tmp");
             Files.createDirectories(tmp);
             Files.writeString(log, "\n=== starting on port " + port + " ===\n", StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
@@ -77,17 +90,18 @@ final class PolicyReplica implements AutoCloseable {
                     "IAM_BOOTSTRAP_ROOT_SECRET_ACCESS_KEY", "IAM_KEK")) {
                 env.put(key, required(settings, key));
             }
-            // a replica of policy-service signs with policy-service's key and trusts the same peers
-            env.put("IAM_SERVICE_KEY_FILE", system.keysDir().resolve("policy-service.pem").toString());
+            // a replica signs with its service's key, trusts the same peers and opens the same session tokens
+            env.put("IAM_SERVICE_KEY_FILE", system.keysDir().resolve(service + "-service.pem").toString());
             env.put("IAM_TRUSTED_KEYS_DIR", system.keysDir().toString());
+            env.put("IAM_SESSION_KEY_FILE", system.keysDir().resolve("session/session.pem").toString());
             env.put("IAM_POLICY_SERVICE_URL", required(settings, "IAM_POLICY_ENDPOINT"));
             env.put("IAM_IDENTITY_SERVICE_URL", required(settings, "IAM_IDENTITY_ENDPOINT"));
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start a second policy-service from " + jar, e);
+            throw new IllegalStateException("cannot start a second " + service + "-service from " + jar, e);
         }
         try {
-            await("policy-service replica on port " + port + " ready (log: " + log + ")")
+            await(service + "-service replica on port " + port + " ready (log: " + log + ")")
                     .atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                     .failFast("the replica exited; see " + log, () -> !process.isAlive())
                     .until(this::ready);
