@@ -10,7 +10,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.iam.IamClient;
 
 import java.io.IOException;
@@ -60,6 +62,8 @@ class ConsoleBrowserE2ETest {
                 .usingDriverExecutable(RequiredClients.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // an element of a page still loading is waited for
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         root = Clients.root();
     }
 
@@ -85,6 +89,16 @@ class ConsoleBrowserE2ETest {
         return browser.findElement(By.id(id));
     }
 
+    /**
+     * Clicks a form's submit button and waits until the browser has left the page (the button is gone), so the next
+     * step never races the form's navigation.
+     */
+    static void submit(String id) {
+        WebElement button = find(id);
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+    }
+
     static void type(String id, String text) {
         WebElement field = find(id);
         field.clear();
@@ -98,7 +112,7 @@ class ConsoleBrowserE2ETest {
             type("userName", userName);
         }
         type("password", password);
-        find("sign-in").click();
+        submit("sign-in");
     }
 
     /** Polls {@code probe} until it gives something (at most 30 s). */
@@ -147,12 +161,12 @@ class ConsoleBrowserE2ETest {
         browser.get(url("/policies/new"));
         type("policyName", policy);
         type("document", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iam:ListUsers\"}]}");
-        find("create-policy").click();
+        submit("create-policy");
         assertThat(find("findings").getText()).contains("ERROR");
         shot("policy-findings");
         assertThat(root.listPolicies(b -> b.scope("Local")).policies()).noneSatisfy(p -> assertThat(p.policyName()).isEqualTo(policy));
         type("document", "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"iam:ListUsers\", \"Resource\": \"*\"}]}");
-        find("create-policy").click();
+        submit("create-policy");
         assertThat(find("policy-name").getText()).isEqualTo(policy);
         assertThat(find("policy-document").getText()).contains("iam:ListUsers");
         assertThat(find("default-version").getText()).isEqualTo("v1");
@@ -162,7 +176,7 @@ class ConsoleBrowserE2ETest {
         type("groupName", group);
         tick("policy", "arn:aws:iam::aws:policy/IAMReadOnlyAccess");
         shot("create-group");
-        find("create-group").click();
+        submit("create-group");
         assertThat(find("group-name").getText()).isEqualTo(group);
         assertThat(find("group-policies").getText()).contains("IAMReadOnlyAccess");
         assertThat(root.listAttachedGroupPolicies(b -> b.groupName(group)).attachedPolicies())
@@ -176,7 +190,7 @@ class ConsoleBrowserE2ETest {
         type("password", "First-pass-1!");
         tick("group", group);
         shot("add-user");
-        find("create-user").click();
+        submit("create-user");
         assertThat(find("created-user").getText()).isEqualTo(user);
         assertThat(find("created-password").getText()).isEqualTo("First-pass-1!");
         shot("user-created");
@@ -195,7 +209,7 @@ class ConsoleBrowserE2ETest {
         tick("policy", "arn:aws:iam::aws:policy/ReadOnlyAccess");
         type("roleName", role);
         shot("create-role");
-        find("create-role").click();
+        submit("create-role");
         assertThat(find("role-name").getText()).isEqualTo(role);
         assertThat(find("trust-policy").getText()).contains("ec2.amazonaws.com").contains("sts:AssumeRole");
         assertThat(find("role-policies").getText()).contains("ReadOnlyAccess");
@@ -218,7 +232,7 @@ class ConsoleBrowserE2ETest {
 
         // (a download leaves the page where it was: go back to one before signing out)
         browser.get(url("/"));
-        find("sign-out").click();
+        submit("sign-out");
         assertThat(browser.getCurrentUrl()).contains("/signin");
 
         // the user signs in and must change the password first
@@ -229,7 +243,7 @@ class ConsoleBrowserE2ETest {
         type("oldPassword", "First-pass-1!");
         type("newPassword", "Second-pass-2!");
         type("confirmPassword", "Second-pass-2!");
-        find("change-password").click();
+        submit("change-password");
         assertThat(find("signed-in-as").getText()).contains(user);
         assertThat(find("account-id").getText()).isEqualTo(account);
         shot("user-dashboard");
@@ -239,17 +253,17 @@ class ConsoleBrowserE2ETest {
         assertThat(find("users").getText()).contains(user);
         browser.get(url("/users/new"));
         type("userName", "not-allowed-" + run);
-        find("create-user").click();
+        submit("create-user");
         assertThat(find("error-code").getText()).isEqualTo("AccessDenied");
         assertThat(find("error-message").getText()).contains("is not authorized to perform: iam:CreateUser");
         shot("access-denied");
         assertThat(root.listUsers().users()).noneSatisfy(u -> assertThat(u.userName()).isEqualTo("not-allowed-" + run));
-        find("sign-out").click();
+        submit("sign-out");
 
         // root assigns the user an MFA device on the user's page: the QR code and the secret are shown once
         signIn(null, LocalSystem.get().rootPassword());
         browser.get(url("/users/" + user));
-        find("assign-mfa").click();
+        submit("assign-mfa");
         String seed = find("mfa-seed").getText();
         String qr = find("mfa-qr").getAttribute("src");
         assertThat(qr).startsWith("data:image/png;base64,");
@@ -260,25 +274,25 @@ class ConsoleBrowserE2ETest {
         long step = Authenticator.step();
         type("code1", Authenticator.codeAt(seed, step));
         type("code2", Authenticator.codeAt(seed, step + 1));
-        find("enable-mfa").click();
+        submit("enable-mfa");
         assertThat(find("mfa-devices").getText()).contains("arn:aws:iam::" + account + ":mfa/" + user);
-        find("sign-out").click();
+        submit("sign-out");
 
         // with an MFA device, the password is followed by the device's code
         signIn(user, "Second-pass-2!");
         assertThat(browser.getCurrentUrl()).endsWith("/signin");
         shot("mfa-code");
         type("code", Authenticator.codeAt(seed, step + 1));
-        find("verify").click();
+        submit("verify");
         // a code already used (to enable the device) is refused
         assertThat(find("message").getText()).isEqualTo("MultiFactorAuthentication failed with invalid MFA one time pass code.");
         // the next code is accepted from the step before it on
         Authenticator.awaitStep(step + 1);
         signIn(user, "Second-pass-2!");
         type("code", Authenticator.codeAt(seed, step + 2));
-        find("verify").click();
+        submit("verify");
         assertThat(find("signed-in-as").getText()).contains(user);
         shot("signed-in-with-mfa");
-        find("sign-out").click();
+        submit("sign-out");
     }
 }
