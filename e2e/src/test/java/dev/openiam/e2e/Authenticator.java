@@ -66,9 +66,8 @@ final class Authenticator {
 
     /** Waits (at most one step) until the current step is at least {@code step}. */
     static void awaitStep(long step) throws InterruptedException {
-        while (step() < step) {
-            Thread.sleep(250);
-        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(31)).pollInterval(java.time.Duration.ofMillis(250))
+                .until(() -> step() >= step);
     }
 
     /** The code of time step {@code step}. */

@@ -117,17 +117,8 @@ class ConsoleBrowserE2ETest {
 
     /** Polls {@code probe} until it gives something (at most 30 s). */
     static <T> T await(java.util.concurrent.Callable<T> probe) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            T value = probe.call();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("nothing came in 30 s");
-            }
-            Thread.sleep(200);
-        }
+        return org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(probe, java.util.Objects::nonNull);
     }
 
     static void tick(String name, String value) {

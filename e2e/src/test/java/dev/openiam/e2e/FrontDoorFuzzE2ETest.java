@@ -48,7 +48,11 @@ class FrontDoorFuzzE2ETest {
     static final int INPUTS = Integer.getInteger("iam.fuzz.inputs", 2000);
     static final long SEED = Long.getLong("iam.fuzz.seed", 14);
     static final Duration HANG = Duration.ofSeconds(20);
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP = newClient();
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
     static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(ErrorCode::awsCode).collect(Collectors.toSet());
     static final String[] WEIRD = {"", " ", "*", "/", "//", "/a/", "a/b", "..", "%", "%00", "\u0000", "\t\n", "\r\n\r\n",

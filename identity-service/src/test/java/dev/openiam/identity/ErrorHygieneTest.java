@@ -82,6 +82,19 @@ public class ErrorHygieneTest {
         assertProblem(send(Api.BOOTSTRAP.given(), method, path, contentType, body), status, code);
     }
 
+    /** Nested past Jackson's depth limit (1,000): refused like any other bad JSON, not by closing the connection. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST  | groups
+            POST  | users
+            PATCH | users/alice
+            PUT   | roles/app/trust-policy
+            """)
+    void jsonNestedPastTheDepthLimitIsAValidationError(String method, String path) {
+        String body = "{\"context\":" + "[".repeat(5000) + "]".repeat(5000) + ",\"groupName\":\"deep\"}";
+        assertProblem(send(api.given(), method, api.at(path), "application/json", body), 400, "ValidationError");
+    }
+
     public static Response send(RequestSpecification request, String method, String path, String contentType, String body) {
         if (contentType != null) {
             request = request.contentType(contentType);

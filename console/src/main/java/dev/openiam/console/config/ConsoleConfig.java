@@ -13,6 +13,9 @@ public interface ConsoleConfig {
     /** The public IAM endpoint every page calls with the signed-in person's credentials. */
     URI iamEndpoint();
 
+    /** The public CloudTrail endpoint (audit-service) of the event-history page. */
+    URI cloudtrailEndpoint();
+
     /** The region the console signs its calls for. */
     @WithDefault("us-east-1")
     String region();

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Users: the list (search within the page, paging with IAM's marker), the Add-user wizard (console access with a
@@ -78,13 +79,30 @@ public class UsersResource {
 
     private Response wizardPage(int status, ConsoleSession session, String message) {
         List<String> groups = aws.iam(session, iam -> iam.listGroupsPaginator().groups().stream().map(g -> g.groupName()).toList());
-        return Pages.html(status, wizard.data("groups", groups).data("policies", policies.offered(session)).data("message", message)
+        List<String> users = aws.iam(session, iam -> iam.listUsersPaginator().users().stream().map(User::userName).toList());
+        return Pages.html(status, wizard.data("groups", groups).data("users", users).data("policies", policies.offered(session)).data("message", message)
                 .data("session", session).data("csrf", session.csrf()));
     }
 
     /** What the wizard shows once: the password and the access key. */
     public record Created(String userName, String password, boolean mustReset, String accessKeyId, String secretAccessKey,
                           String signInUrl) {
+
+        /**
+         * The same as a CSV file to save, as AWS's console offers it (its columns), in a {@code data:} link: the
+         * secrets are not sent to the console again.
+         */
+        public String csvLink() {
+            StringBuilder csv = new StringBuilder("User name,Password,Access key ID,Secret access key,Console sign-in URL\r\n");
+            csv.append(String.join(",", cell(userName), cell(password), cell(accessKeyId), cell(secretAccessKey), cell(signInUrl)))
+                    .append("\r\n");
+            return "data:text/csv;charset=utf-8," + java.net.URLEncoder.encode(csv.toString(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20");
+        }
+
+        private static String cell(String value) {
+            return value == null ? "" : "\"" + value.replace("\"", "\"\"") + "\"";
+        }
     }
 
     @POST
@@ -95,6 +113,7 @@ public class UsersResource {
                            @FormParam("group") List<String> groups, @FormParam("policy") List<String> ticked,
                            @FormParam("policyArns") String typed, @FormParam("boundary") String boundary,
                            @FormParam("tags") String tags, @FormParam("accessKey") String accessKey,
+                           @FormParam("copyFrom") String copyFrom,
                            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         ConsoleSession session = sessions.requireForm(id, csrf);
         List<Tag> tagList;
@@ -108,17 +127,23 @@ public class UsersResource {
         if (console && (password == null || password.isEmpty())) {
             return wizardPage(400, session, "Enter the custom password, or let the console generate one.");
         }
-        String blankBoundary = boundary == null || boundary.isBlank() ? null : boundary.trim();
+        Copied copied = copyFrom == null || copyFrom.isBlank() ? Copied.NONE : copy(session, copyFrom);
+        String blankBoundary = boundary != null && !boundary.isBlank() ? boundary.trim() : copied.boundary();
         aws.iam(session, iam -> iam.createUser(b -> b.userName(userName).path(path == null || path.isBlank() ? null : path.trim())
                 .permissionsBoundary(blankBoundary).tags(tagList.isEmpty() ? null : tagList)));
         boolean reset = console && mustReset != null;
         if (console) {
             aws.iam(session, iam -> iam.createLoginProfile(b -> b.userName(userName).password(password).passwordResetRequired(reset)));
         }
-        for (String group : groups == null ? List.<String>of() : groups) {
+        java.util.Set<String> allGroups = new java.util.LinkedHashSet<>(groups == null ? List.of() : groups);
+        allGroups.addAll(copied.groups());
+        for (String group : allGroups) {
             aws.iam(session, iam -> iam.addUserToGroup(b -> b.userName(userName).groupName(group)));
         }
+        copied.inline().forEach((policyName, document) ->
+                aws.iam(session, iam -> iam.putUserPolicy(b -> b.userName(userName).policyName(policyName).policyDocument(document))));
         List<String> arns = PolicyChoices.chosen(ticked, typed);
+        copied.attached().stream().filter(arn -> !arns.contains(arn)).forEach(arns::add);
         if (reset && !arns.contains(CHANGE_PASSWORD)) {
             // as the AWS console does: a user who must reset the password may change it
             arns.add(CHANGE_PASSWORD);
@@ -130,6 +155,26 @@ public class UsersResource {
         String signInUrl = uri.getBaseUri().resolve("signin?account=" + session.accountId()).toString();
         return Pages.page(created.data("created", new Created(userName, password, reset, key == null ? null : key.accessKeyId(),
                 key == null ? null : key.secretAccessKey(), signInUrl)), session);
+    }
+
+    /** What "copy permissions" takes from another user, as AWS's console copies it. */
+    record Copied(List<String> groups, List<String> attached, Map<String, String> inline, String boundary) {
+        static final Copied NONE = new Copied(List.of(), List.of(), Map.of(), null);
+    }
+
+    private Copied copy(ConsoleSession session, String from) {
+        return aws.iam(session, iam -> {
+            User source = iam.getUser(b -> b.userName(from)).user();
+            Map<String, String> inline = new java.util.LinkedHashMap<>();
+            for (String name : iam.listUserPoliciesPaginator(b -> b.userName(from)).policyNames()) {
+                // the API answers the document URL-encoded, as AWS's does
+                String encoded = iam.getUserPolicy(b -> b.userName(from).policyName(name)).policyDocument();
+                inline.put(name, java.net.URLDecoder.decode(encoded, StandardCharsets.UTF_8));
+            }
+            return new Copied(iam.listGroupsForUserPaginator(b -> b.userName(from)).groups().stream().map(g -> g.groupName()).toList(),
+                    iam.listAttachedUserPoliciesPaginator(b -> b.userName(from)).attachedPolicies().stream().map(p -> p.policyArn()).toList(),
+                    inline, source.permissionsBoundary() == null ? null : source.permissionsBoundary().permissionsBoundaryArn());
+        });
     }
 
     /** Tags typed one per line as {@code key=value}. */
@@ -153,6 +198,33 @@ public class UsersResource {
 
     /** A user's access key as its page shows it, with its last use. */
     public record KeyRow(String accessKeyId, String status, String created, String lastUsed, String lastService) {
+    }
+
+    /** Security credentials: a new access key for the user (its secret shown once, as when the user was created). */
+    @POST
+    @Path("{name}/access-keys")
+    public Response createKey(@CookieParam(ConsoleSessions.COOKIE) String id, @FormParam("csrf") String csrf,
+                              @PathParam("name") String name, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        ConsoleSession session = sessions.requireForm(id, csrf);
+        AccessKey key = aws.iam(session, iam -> iam.createAccessKey(b -> b.userName(name)).accessKey());
+        String signInUrl = uri.getBaseUri().resolve("signin?account=" + session.accountId()).toString();
+        return Pages.page(created.data("created", new Created(name, null, false, key.accessKeyId(), key.secretAccessKey(), signInUrl))
+                .data("keyOnly", true), session);
+    }
+
+    /** Security credentials: an access key made active or inactive ({@code status}), or deleted ({@code delete}). */
+    @POST
+    @Path("{name}/access-keys/{key}")
+    public Response changeKey(@CookieParam(ConsoleSessions.COOKIE) String id, @FormParam("csrf") String csrf,
+                              @PathParam("name") String name, @PathParam("key") String key, @FormParam("status") String status,
+                              @FormParam("delete") String delete) {
+        ConsoleSession session = sessions.requireForm(id, csrf);
+        if (delete != null) {
+            aws.iam(session, iam -> iam.deleteAccessKey(b -> b.userName(name).accessKeyId(key)));
+        } else {
+            aws.iam(session, iam -> iam.updateAccessKey(b -> b.userName(name).accessKeyId(key).status(status)));
+        }
+        return Pages.seeOther("/users/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8) + "#access-keys");
     }
 
     @GET

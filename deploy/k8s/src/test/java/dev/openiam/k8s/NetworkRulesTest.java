@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on purpose. The calls that exist: identity-service → policy-service (forward, decide), policy-service →
  * identity-service (snapshot, authenticate), sts-service → identity-service (authenticate, role lookup, sign-in,
  * verify MFA) and → policy-service (decide), audit-service → identity-service (authenticate) and → policy-service
- * (decide), the console → sts-service (sign-in) and → identity-service (the IAM API as the person signed in); every
- * service but the console reaches the database and Kafka; no service calls audit-service or the console.
+ * (decide), the console → sts-service (sign-in), → identity-service (the IAM API as the person signed in) and →
+ * audit-service (event history: CloudTrail's LookupEvents, as the person signed in); every service but the console
+ * reaches the database and Kafka; no service calls the console.
  */
 class NetworkRulesTest {
 
@@ -43,12 +44,12 @@ class NetworkRulesTest {
             "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY),
             "sts-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY),
             "audit-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY),
-            "console", Set.of(DNS_UDP, DNS_TCP, STS, IDENTITY));
+            "console", Set.of(DNS_UDP, DNS_TCP, STS, IDENTITY, AUDIT));
     private static final Map<String, Set<String>> INGRESS = Map.of(
             "identity-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, STS, AUDIT, CONSOLE),
             "policy-service", Set.of(INGRESS_CONTROLLER, MONITORING, IDENTITY, STS, AUDIT),
             "sts-service", Set.of(INGRESS_CONTROLLER, MONITORING, CONSOLE),
-            "audit-service", Set.of(INGRESS_CONTROLLER, MONITORING),
+            "audit-service", Set.of(INGRESS_CONTROLLER, MONITORING, CONSOLE),
             "console", Set.of(INGRESS_CONTROLLER, MONITORING));
 
     @TestFactory
