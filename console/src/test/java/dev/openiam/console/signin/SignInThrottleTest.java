@@ -18,6 +18,10 @@ class SignInThrottleTest {
             return java.net.URI.create("http://127.0.0.1:9");
         }
 
+        public java.net.URI cloudtrailEndpoint() {
+            return java.net.URI.create("http://127.0.0.1:9");
+        }
+
         public String region() {
             return "us-east-1";
         }
