@@ -236,6 +236,30 @@ class ConsolePagesE2ETest {
         assertThat(root.listAccessKeys(b -> b.userName(copy)).accessKeyMetadata().get(0).statusAsString()).isEqualTo("Active");
     }
 
+    @Test
+    void accessAdvisorShowsTheServiceAUsersOwnSdkCallUsed() throws Exception {
+        String user = "advised-" + run;
+        root.createUser(b -> b.userName(user));
+        root.putUserPolicy(b -> b.userName(user).policyName("iam-and-s3").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["iam:GetUser","s3:GetObject"],"Resource":"*"}]}"""));
+        var key = root.createAccessKey(b -> b.userName(user)).accessKey();
+        String arn = root.getUser(b -> b.userName(user)).user().arn();
+        assertThat(get("/users/" + user, session).body()).contains("href=\"/access-advisor?arn=" + arn + "\"");
+        try (IamClient iam = Clients.iam(key.accessKeyId(), key.secretAccessKey())) {
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> iam.getUser(b -> b.userName(user)).user() != null);
+        }
+        // the call's record reaches audit-service through Kafka: IAM shows as accessed within seconds; S3 never was
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> page = get("/access-advisor?arn=" + encoded(arn), session);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            String body = page.body();
+            String iamRow = body.substring(body.indexOf("<td>iam</td>"));
+            assertThat(iamRow.substring(0, iamRow.indexOf("</tr>"))).doesNotContain("Not accessed").contains(user);
+            String s3Row = body.substring(body.indexOf("<td>s3</td>"));
+            assertThat(s3Row.substring(0, s3Row.indexOf("</tr>"))).contains("Not accessed in the tracking period");
+        });
+    }
+
     private static PasswordPolicy currentPolicy() {
         try {
             return root.getAccountPasswordPolicy().passwordPolicy();
