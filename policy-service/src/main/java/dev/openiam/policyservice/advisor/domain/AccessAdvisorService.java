@@ -66,11 +66,13 @@ public class AccessAdvisorService {
                     .chain(() -> audit.lastAccessed(caller, subject.principalArns()))
                     .map(accesses -> LastAccessReport.build(level, AllowedServices.of(statements(subject)), subject, accesses))
                     .chain(report -> jobs.complete(job.jobId(), report, Instant.now()))
-                    .onFailure(IamException.class).recoverWithUni(failure -> {
-                        LOG.debugf("access advisor job %s failed: %s", job.jobId(), failure.getMessage());
-                        IamException e = (IamException) failure;
-                        return jobs.fail(job.jobId(), e.code().awsCode(), "the last accesses could not be read: " + e.getMessage(),
-                                Instant.now());
+                    // the job exists: whatever stops the report, the job says so (FAILED) rather than stay IN_PROGRESS
+                    .onFailure().recoverWithUni(failure -> {
+                        LOG.warnf("access advisor job %s failed: %s", job.jobId(), failure.getMessage());
+                        return failure instanceof IamException e
+                                ? jobs.fail(job.jobId(), e.code().awsCode(), "the last accesses could not be read: " + e.getMessage(),
+                                Instant.now())
+                                : jobs.fail(job.jobId(), "ServiceFailure", "the report could not be made", Instant.now());
                     })
                     .replaceWith(job.jobId());
         });
