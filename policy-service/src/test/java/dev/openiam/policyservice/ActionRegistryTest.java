@@ -31,7 +31,8 @@ class ActionRegistryTest {
             "PutUserPermissionsBoundary", "DeleteUserPermissionsBoundary",
             "PutRolePermissionsBoundary", "DeleteRolePermissionsBoundary",
             "SimulatePrincipalPolicy", "SimulateCustomPolicy", "GetContextKeysForPrincipalPolicy",
-            "GetContextKeysForCustomPolicy");
+            "GetContextKeysForCustomPolicy",
+            "GenerateServiceLastAccessedDetails", "GetServiceLastAccessedDetails", "GetServiceLastAccessedDetailsWithEntities");
 
     @Inject
     IamActions actions;
@@ -74,6 +75,7 @@ class ActionRegistryTest {
                 "PolicyName", "p", "PolicyArn", root.arn("policy/p"), "PolicyDocument",
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}",
                 "VersionId", "v1", "PermissionsBoundary", root.arn("policy/p"), "PolicySourceArn", root.arn("user/bob"),
-                "ActionNames.member.1", "s3:GetObject", "PolicyInputList.member.1", Iam.doc("s3:*"));
+                "ActionNames.member.1", "s3:GetObject", "PolicyInputList.member.1", Iam.doc("s3:*"),
+                "Arn", root.arn("user/bob"), "JobId", "00000000-0000-0000-0000-000000000000", "ServiceNamespace", "iam");
     }
 }

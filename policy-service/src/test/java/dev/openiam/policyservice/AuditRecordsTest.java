@@ -103,7 +103,7 @@ class AuditRecordsTest {
     }
 
     /** The account's records on the topic: waits for {@code expected}, then reads on a little to see any repeat. */
-    private static List<AuditRecord> records(String accountId, int expected) {
+    static List<AuditRecord> records(String accountId, int expected) {
         List<AuditRecord> records = new ArrayList<>();
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(

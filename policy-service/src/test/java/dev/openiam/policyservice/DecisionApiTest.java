@@ -204,7 +204,12 @@ class DecisionApiTest {
 
     /** {@code json} to {@code path}, signed by {@code key} with the AWS SDK's signer for signing name {@code authz}. */
     Answer signed(IdentityStandIn.AccessKey key, String path, String json) throws Exception {
-        return send(path, json, sign(key, path, json, "authz"));
+        return signed(endpoint, key, path, json);
+    }
+
+    /** {@code json} to {@code path} of the service at {@code endpoint}, signed by {@code key} for {@code authz}. */
+    static Answer signed(URI endpoint, IdentityStandIn.AccessKey key, String path, String json) throws Exception {
+        return send(endpoint, path, json, sign(endpoint, key, path, json, "authz"));
     }
 
     /** As identity-service asks: its decide token for this one call. */
@@ -215,6 +220,10 @@ class DecisionApiTest {
     }
 
     Map<String, List<String>> sign(IdentityStandIn.AccessKey key, String path, String json, String service) {
+        return sign(endpoint, key, path, json, service);
+    }
+
+    static Map<String, List<String>> sign(URI endpoint, IdentityStandIn.AccessKey key, String path, String json, String service) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve(path))
                 .putHeader("Content-Type", "application/json").build();
         return AwsV4HttpSigner.create().sign(r -> r
@@ -226,6 +235,10 @@ class DecisionApiTest {
     }
 
     Answer send(String path, String json, Map<String, List<String>> headers) throws Exception {
+        return send(endpoint, path, json, headers);
+    }
+
+    static Answer send(URI endpoint, String path, String json, Map<String, List<String>> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach((name, values) -> {

@@ -55,6 +55,11 @@ public final class Iam {
         return new Iam(account, "arn:aws:iam::" + account + ":root", true);
     }
 
+    /** The root user of {@code accountId} (an account a test's configuration names). */
+    public static Iam root(String accountId) {
+        return new Iam(accountId, "arn:aws:iam::" + accountId + ":root", true);
+    }
+
     /** A non-root user of the same account. */
     public Iam asUser(String userName) {
         return new Iam(accountId, "arn:aws:iam::" + accountId + ":user/" + userName, false);

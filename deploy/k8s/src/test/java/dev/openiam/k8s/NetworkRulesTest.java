@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each service may talk to exactly what it needs, as the union of every NetworkPolicy that selects its pods
  * allows it: each allowed (peer, port) is spelt out below, so a new or widened rule fails here until it is added
  * on purpose. The calls that exist: identity-service → policy-service (forward, decide), policy-service →
- * identity-service (snapshot, authenticate), sts-service → identity-service (authenticate, role lookup, sign-in,
+ * identity-service (snapshot, authenticate) and → audit-service (last accesses, access advisor), sts-service → identity-service (authenticate, role lookup, sign-in,
  * verify MFA) and → policy-service (decide), audit-service → identity-service (authenticate) and → policy-service
  * (decide), the console → sts-service (sign-in), → identity-service (the IAM API as the person signed in) and →
  * audit-service (event history: CloudTrail's LookupEvents, as the person signed in); every service but the console
@@ -41,7 +41,7 @@ class NetworkRulesTest {
 
     private static final Map<String, Set<String>> EGRESS = Map.of(
             "identity-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, POLICY),
-            "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY),
+            "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, AUDIT),
             "sts-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY),
             "audit-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY),
             "console", Set.of(DNS_UDP, DNS_TCP, STS, IDENTITY, AUDIT));
@@ -49,7 +49,7 @@ class NetworkRulesTest {
             "identity-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, STS, AUDIT, CONSOLE),
             "policy-service", Set.of(INGRESS_CONTROLLER, MONITORING, IDENTITY, STS, AUDIT),
             "sts-service", Set.of(INGRESS_CONTROLLER, MONITORING, CONSOLE),
-            "audit-service", Set.of(INGRESS_CONTROLLER, MONITORING, CONSOLE),
+            "audit-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, CONSOLE),
             "console", Set.of(INGRESS_CONTROLLER, MONITORING));
 
     @TestFactory

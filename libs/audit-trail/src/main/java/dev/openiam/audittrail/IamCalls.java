@@ -32,7 +32,7 @@ public final class IamCalls {
                 description == null ? List.of() : resources(description, request, caller));
     }
 
-    static boolean isReadOnly(String accessLevel) {
+    public static boolean isReadOnly(String accessLevel) {
         return "Read".equalsIgnoreCase(accessLevel) || "List".equalsIgnoreCase(accessLevel);
     }
 

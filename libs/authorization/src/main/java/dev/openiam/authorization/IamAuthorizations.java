@@ -146,6 +146,10 @@ public final class IamAuthorizations {
         policy("GetContextKeysForPrincipalPolicy", simulated).add();
         policy("SimulateCustomPolicy", new Any()).add();
         policy("GetContextKeysForCustomPolicy", new Any()).add();
+        // access advisor: a report is generated on the user, group, role or policy it covers; read back by job id
+        policy("GenerateServiceLastAccessedDetails", new ByArn("entity", "Arn")).add();
+        policy("GetServiceLastAccessedDetails", new Any()).add();
+        policy("GetServiceLastAccessedDetailsWithEntities", new Any()).add();
     }
 
     /** The description of {@code name} (e.g. {@code CreateUser}), or {@code null} if no front door serves it. */

@@ -28,7 +28,9 @@ public enum Purpose {
     /** sts-service reads the OpenID Connect provider a web identity token names (its client ids), AssumeRoleWithWebIdentity. */
     OIDC_PROVIDER_LOOKUP,
     /** sts-service reads which account a long-term access key belongs to (GetAccessKeyInfo). */
-    ACCESS_KEY_LOOKUP;
+    ACCESS_KEY_LOOKUP,
+    /** policy-service reads from audit-service when principals last used each service and action (access advisor). */
+    LAST_ACCESSED;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

@@ -55,6 +55,9 @@ public class EntityResolver {
         return switch (ref.type()) {
             case "user", "group", "role" -> principal(principals, ref.type(), ref.name());
             case "principal" -> byArn(principals, ref.arn());
+            // access advisor's Arn: a user, group or role, or a managed policy
+            case "entity" -> ref.arn() != null && ref.arn().contains(":policy/") ? policy(principals.accountId(), ref.arn())
+                    : byArn(principals, ref.arn());
             case "policy" -> policy(principals.accountId(), ref.arn());
             default -> Uni.createFrom().nullItem();
         };

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.awsprotocol.error.ClientError;
 import dev.openiam.model.IamException;
+import dev.openiam.policyservice.dataevent.DataEvents;
 import dev.openiam.policyservice.internal.InternalErrors;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,7 +29,8 @@ import java.util.List;
  * The decision API: {@code POST /v1/authorize} and {@code POST /v1/authorize:batch}. identity-, sts- and
  * audit-service present a token of purpose {@code decide} signed with their own key for exactly this call and body;
  * users' own services sign the request with SigV4 and may ask only what their policies allow (see
- * {@link DecisionCallers}).
+ * {@link DecisionCallers}). The decisions made for users' services are recorded as data events for the accounts that
+ * opted in ({@link DataEvents}).
  */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,13 +50,15 @@ public class DecisionResource {
 
     private final DecisionService decisions;
     private final DecisionCallers callers;
+    private final DataEvents dataEvents;
     private final ObjectMapper json;
     private final boolean baseline;
 
-    public DecisionResource(DecisionService decisions, DecisionCallers callers, ObjectMapper json,
+    public DecisionResource(DecisionService decisions, DecisionCallers callers, DataEvents dataEvents, ObjectMapper json,
                             @ConfigProperty(name = "iam.bench.baseline-endpoint", defaultValue = "false") boolean baseline) {
         this.decisions = decisions;
         this.callers = callers;
+        this.dataEvents = dataEvents;
         this.json = json;
         this.baseline = baseline;
     }
@@ -66,7 +70,7 @@ public class DecisionResource {
                                             @Context HttpServerRequest http, byte[] body) {
         return callers.authenticate(authorization, "/v1/authorize", body, http).chain(asker -> {
             AuthorizeRequest request = read(body, AuthorizeRequest.class);
-            return callers.mayAsk(asker, java.util.Collections.singletonList(request)).chain(() -> decisions.authorize(request));
+            return callers.mayAsk(asker, java.util.Collections.singletonList(request)).chain(() -> decide(asker, request, http));
         });
     }
 
@@ -99,9 +103,19 @@ public class DecisionResource {
                 throw IamException.validation("requests must hold 1 to " + MAX_BATCH + " requests");
             }
             return callers.mayAsk(asker, batch.requests()).chain(() -> Multi.createFrom().iterable(batch.requests())
-                    .onItem().transformToUniAndConcatenate(decisions::authorize)
+                    .onItem().<AuthorizeResponse>transformToUniAndConcatenate(request -> decide(asker, request, http))
                     .collect().asList().map(BatchResponse::new));
         });
+    }
+
+    /** The decision; for a user's service, recorded as a data event when its account opted in. */
+    private Uni<AuthorizeResponse> decide(DecisionCallers.Asker asker, AuthorizeRequest request, HttpServerRequest http) {
+        Uni<AuthorizeResponse> decision = decisions.authorize(request);
+        if (asker.principal() == null) {
+            return decision;
+        }
+        String sourceIp = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return decision.call(answer -> dataEvents.record(request, answer, sourceIp, http.getHeader(HttpHeaders.USER_AGENT)));
     }
 
     /** The decision API's errors, as problem documents carrying the AWS error code (the shared renderer). */

@@ -61,6 +61,14 @@ public class PolicySourceLoader {
                         }))));
     }
 
+    /** The default version of managed policy {@code arn} (AWS-managed, or of this service's tables), or {@code null}. */
+    public Uni<PolicySources.Source> managed(String arn) {
+        if (AwsManagedPolicies.isAwsManaged(arn)) {
+            return Uni.createFrom().item(managed(arn, List.of()));
+        }
+        return pool.withConnection(connection -> customerDocuments(connection, Set.of(arn))).map(documents -> managed(arn, documents));
+    }
+
     PolicySources.Source managed(String arn, List<PolicySources.Source> documents) {
         if (AwsManagedPolicies.isAwsManaged(arn)) {
             return awsManaged.find(arn).map(p -> new PolicySources.Source(arn, arn + "#" + p.defaultVersionId(), p.document(), true))

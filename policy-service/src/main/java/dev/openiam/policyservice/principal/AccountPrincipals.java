@@ -98,6 +98,11 @@ public final class AccountPrincipals {
         return roles.get(id);
     }
 
+    /** The users in group {@code groupId}. */
+    public List<User> members(String groupId) {
+        return users.values().stream().filter(u -> u.groupIds().contains(groupId)).toList();
+    }
+
     void putUser(User user) {
         User old = users.put(user.id(), user);
         if (old != null && !old.name().equalsIgnoreCase(user.name())) {

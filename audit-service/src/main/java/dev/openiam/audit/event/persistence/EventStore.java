@@ -1,5 +1,6 @@
 package dev.openiam.audit.event.persistence;
 
+import dev.openiam.audit.advisor.LastAccessStore;
 import dev.openiam.model.audit.AuditCodec;
 import dev.openiam.model.audit.AuditRecord;
 import io.smallrye.mutiny.Uni;
@@ -39,15 +40,18 @@ public class EventStore {
 
     private final Pool pool;
     private final Partitions partitions;
+    private final LastAccessStore lastAccess;
 
-    public EventStore(Pool pool, Partitions partitions) {
+    public EventStore(Pool pool, Partitions partitions, LastAccessStore lastAccess) {
         this.pool = pool;
         this.partitions = partitions;
+        this.lastAccess = lastAccess;
     }
 
     /**
      * Stores {@code records} in one transaction; a record already stored (same eventID) is left as it is, a record older
-     * than the retention period is not stored. Returns how many rows were new.
+     * than the retention period is not stored. Returns how many rows were new. The access advisor's last accesses
+     * follow in the same transaction.
      */
     public Uni<Integer> store(List<AuditRecord> records) {
         List<AuditRecord> kept = records.stream().filter(r -> partitions.kept(r.eventTime())).toList();
@@ -58,7 +62,8 @@ public class EventStore {
         kept.forEach(record -> days.add(Partitions.day(record.eventTime())));
         Tuple columns = columns(kept);
         return partitions.ensure(days)
-                .chain(() -> pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(columns)))
+                .chain(() -> pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(columns)
+                        .call(() -> lastAccess.record(connection, kept))))
                 .map(RowSet::rowCount)
                 .onFailure().invoke(partitions::forget);
     }

@@ -53,6 +53,8 @@ public record AuditRecord(
     public static final String EVENT_VERSION = "1.11";
     public static final String API_CALL = "AwsApiCall";
     public static final String MANAGEMENT = "Management";
+    /** The category of a data event: a decision the decision API made for a user's own service. */
+    public static final String DATA = "Data";
 
     public AuditRecord {
         Objects.requireNonNull(userIdentity, "userIdentity");
