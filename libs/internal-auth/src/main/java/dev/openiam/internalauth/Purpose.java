@@ -28,7 +28,9 @@ public enum Purpose {
     /** sts-service reads the OpenID Connect provider a web identity token names (its client ids), AssumeRoleWithWebIdentity. */
     OIDC_PROVIDER_LOOKUP,
     /** sts-service reads which account a long-term access key belongs to (GetAccessKeyInfo). */
-    ACCESS_KEY_LOOKUP;
+    ACCESS_KEY_LOOKUP,
+    /** sts-service reads an instance profile and its role (workload credentials from the metadata endpoints). */
+    INSTANCE_PROFILE_LOOKUP;
 
     /** The value of the {@code pur} claim. */
     public String claim() {
