@@ -37,7 +37,9 @@ final class WorkloadAudit {
     }
 
     static AuditRecord failed(Workload workload, IamException failure) {
-        return record(workload, parameters(workload, null, false), null, null, failure.code().awsCode(), failure.getMessage());
+        // a role workload names its role even when it could not be assumed; an instance profile's role may be unknown
+        String roleArn = workload.kind() == Workload.Kind.ROLE ? workload.roleArn() : null;
+        return record(workload, parameters(workload, roleArn, false), null, roleArn, failure.code().awsCode(), failure.getMessage());
     }
 
     private static ObjectNode parameters(Workload workload, String roleArn, boolean cached) {
