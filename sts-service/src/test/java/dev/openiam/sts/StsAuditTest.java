@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * the session token or the token code it was sent.
  */
 @QuarkusTest
-class StsAuditTest {
+public class StsAuditTest {
 
     private static final String ACCOUNT = "444455556666";
     private static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/audited";
@@ -82,6 +83,11 @@ class StsAuditTest {
 
     /** The records made with {@code accessKeyId}: waits for {@code expected}, then reads on a little to see any repeat. */
     private static List<AuditRecord> records(String accessKeyId, int expected) {
+        return records(record -> accessKeyId.equals(record.userIdentity().accessKeyId()), expected);
+    }
+
+    /** The records on {@code iam.audit.v1} that {@code match}: waits for {@code expected}, then reads on a little. */
+    public static List<AuditRecord> records(Predicate<AuditRecord> match, int expected) {
         List<AuditRecord> records = new ArrayList<>();
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -93,20 +99,20 @@ class StsAuditTest {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(AuditEvent.TOPIC));
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                poll(consumer, accessKeyId, records);
+                poll(consumer, match, records);
                 return records.size() >= expected;
             });
             for (int i = 0; i < 5; i++) {
-                poll(consumer, accessKeyId, records);
+                poll(consumer, match, records);
             }
         }
         return records;
     }
 
-    private static void poll(KafkaConsumer<String, String> consumer, String accessKeyId, List<AuditRecord> into) {
+    private static void poll(KafkaConsumer<String, String> consumer, Predicate<AuditRecord> match, List<AuditRecord> into) {
         for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(200))) {
             AuditRecord record = AuditCodec.decode(message.value());
-            if (accessKeyId.equals(record.userIdentity().accessKeyId())) {
+            if (match.test(record)) {
                 into.add(record);
             }
         }

@@ -30,7 +30,9 @@ public enum Purpose {
     /** sts-service reads which account a long-term access key belongs to (GetAccessKeyInfo). */
     ACCESS_KEY_LOOKUP,
     /** policy-service reads from audit-service when principals last used each service and action (access advisor). */
-    LAST_ACCESSED;
+    LAST_ACCESSED,
+    /** sts-service reads an instance profile and its role (workload credentials from the metadata endpoints). */
+    INSTANCE_PROFILE_LOOKUP;
 
     /** The value of the {@code pur} claim. */
     public String claim() {

@@ -9,6 +9,7 @@ import dev.openiam.policy.Decision;
 import dev.openiam.policy.PolicyKind;
 import dev.openiam.policy.PolicySet;
 import dev.openiam.policy.PolicyType;
+import dev.openiam.policy.PrincipalKind;
 import dev.openiam.policy.Request;
 import dev.openiam.policy.RequestContext;
 import dev.openiam.policy.StatementRef;
@@ -53,6 +54,9 @@ public class DecisionService {
         if (request == null || blank(request.principal()) || blank(request.action()) || blank(request.resource())) {
             throw IamException.validation("principal, action and resource are required");
         }
+        if (PrincipalKind.infer(request.principal()) == PrincipalKind.SERVICE) {
+            return Uni.createFrom().item(serviceAssumingRole(request));
+        }
         Arn principal = parsePrincipal(request.principal());
         String accountId = principal.account();
         long identityRevision = revision(request, "identity");
@@ -88,6 +92,21 @@ public class DecisionService {
                     .chain(set -> sessionPolicies.of(session).map(sessions -> evaluate(request, set, sessions, context.build(),
                             subject.roleArn())));
         });
+    }
+
+    /**
+     * An AWS service principal ({@code ec2.amazonaws.com} for an instance profile's role) asking to assume a role for a
+     * workload (sts-service's metadata endpoints; only the system's own services may name one, DecisionCallers refuses it
+     * to others): it has no identity policies, so only the role's trust policy, naming it as {@code Service} principal,
+     * can allow.
+     */
+    private AuthorizeResponse serviceAssumingRole(AuthorizeRequest request) {
+        if (!request.trustPolicy() || request.session() != null) {
+            return noSuchPrincipal(request);
+        }
+        RequestContext.Builder context = context(request.context());
+        context.put("aws:PrincipalServiceName", request.principal());
+        return evaluate(request, PolicySet.empty(), List.of(), context.build(), null);
     }
 
     private static AuthorizeResponse noSuchPrincipal(AuthorizeRequest request) {

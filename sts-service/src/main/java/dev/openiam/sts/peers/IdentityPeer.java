@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * What sts-service asks identity-service: the role a session is asked for ({@code role-lookup}), whether an MFA
- * code is right ({@code verify-mfa}), the OIDC provider of a web identity token ({@code oidc-provider-lookup}) and the
- * account of an access key ({@code access-key-lookup}). identity-service's AWS errors reach the caller as they are; no answer is
+ * code is right ({@code verify-mfa}), the OIDC provider of a web identity token ({@code oidc-provider-lookup}), the
+ * account of an access key ({@code access-key-lookup}) and a workload's instance profile ({@code instance-profile-lookup}). identity-service's AWS errors reach the caller as they are; no answer is
  * ServiceUnavailable (fail closed).
  */
 @ApplicationScoped
@@ -81,6 +81,20 @@ public class IdentityPeer {
         return call(Purpose.OIDC_PROVIDER_LOOKUP, "/internal/v1/oidc-providers/lookup", body).map(answer ->
                 new OidcProvider(answer.getString("arn"), answer.getString("url"), strings(answer.getJsonArray("clientIds")),
                         strings(answer.getJsonArray("thumbprints"))));
+    }
+
+    /** An instance profile: its id, name, ARN and the ARN of its role ({@code null} without one). */
+    public record InstanceProfile(String instanceProfileId, String instanceProfileName, String arn, String roleArn) {
+    }
+
+    /** The instance profile {@code name} of {@code accountId} as stored now; NoSuchEntity if none. */
+    public Uni<InstanceProfile> instanceProfile(String accountId, String name) {
+        JsonObject body = new JsonObject().put("accountId", accountId).put("instanceProfileName", name);
+        return call(Purpose.INSTANCE_PROFILE_LOOKUP, "/internal/v1/instance-profiles/lookup", body).map(answer -> {
+            JsonArray roles = answer.getJsonArray("roles", new JsonArray());
+            return new InstanceProfile(answer.getString("instanceProfileId"), answer.getString("instanceProfileName"),
+                    answer.getString("arn"), roles.isEmpty() ? null : roles.getJsonObject(0).getString("arn"));
+        });
     }
 
     /** The account a long-term access key belongs to, whatever its status; NoSuchEntity if there is no such key. */

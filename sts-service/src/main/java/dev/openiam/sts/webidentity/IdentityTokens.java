@@ -48,8 +48,8 @@ public final class IdentityTokens {
     private IdentityTokens() {
     }
 
-    /** What a token says before it is checked: who issued it and which of its keys signed it. */
-    public record Unverified(String issuer, String keyId) {
+    /** What a token says before it is checked: who issued it, which of its keys signed it, whom it names (or {@code null}). */
+    public record Unverified(String issuer, String keyId, String subject) {
     }
 
     /**
@@ -72,7 +72,7 @@ public final class IdentityTokens {
             if (issuer == null || issuer.isBlank()) {
                 throw invalid("The token has no iss claim.");
             }
-            return new Unverified(issuer, jws.getKeyIdHeaderValue());
+            return new Unverified(issuer, jws.getKeyIdHeaderValue(), context.getJwtClaims().getSubject());
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
             if (e instanceof IamException iam) {
                 throw iam;

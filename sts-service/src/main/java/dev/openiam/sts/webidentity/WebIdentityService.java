@@ -83,9 +83,26 @@ public class WebIdentityService {
         }
         Arn roleArn = AssumeRoleService.roleArn(request.roleArn());
         int packed = PackedPolicy.check(request.policy(), request.policyArns(), Map.of());
-        IdentityTokens.Unverified unverified = IdentityTokens.peek(request.webIdentityToken());
-        String issuer = unverified.issuer();
         String account = roleArn.account();
+        return verify(request.webIdentityToken(), account)
+                .chain(verified -> identity.role(roleArn.toString(), account)
+                        .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
+                        .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
+                        .chain(role -> decideAndIssue(request, call, verified.provider(), verified.token(), role, duration, packed)));
+    }
+
+    /** A web identity token checked against the OIDC provider of {@code account} its {@code iss} names. */
+    public record VerifiedIdentity(IdentityPeer.OidcProvider provider, IdentityTokens.Verified token) {
+    }
+
+    /**
+     * Checks {@code webIdentityToken} as AssumeRoleWithWebIdentity does: its issuer must be an OIDC provider of
+     * {@code account}, its signature one of the issuer's keys, its audience one of the provider's client ids, its times
+     * current. InvalidIdentityToken (or ExpiredTokenException) otherwise.
+     */
+    public Uni<VerifiedIdentity> verify(String webIdentityToken, String account) {
+        IdentityTokens.Unverified unverified = IdentityTokens.peek(webIdentityToken);
+        String issuer = unverified.issuer();
         if (!issuer.startsWith("https://") || issuer.length() <= "https://".length()) {
             throw noProvider(issuer);
         }
@@ -98,12 +115,8 @@ public class WebIdentityService {
                     }
                 })
                 .chain(provider -> keys.keys(issuer, provider.thumbprints(), unverified.keyId())
-                        .map(issuerKeys -> IdentityTokens.verify(request.webIdentityToken(), issuer, provider.clientIds(), issuerKeys,
-                                clock.instant(), config.clockSkew()))
-                        .chain(token -> identity.role(roleArn.toString(), account)
-                                .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
-                                .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
-                                .chain(role -> decideAndIssue(request, call, provider, token, role, duration, packed))));
+                        .map(issuerKeys -> new VerifiedIdentity(provider, IdentityTokens.verify(webIdentityToken, issuer,
+                                provider.clientIds(), issuerKeys, clock.instant(), config.clockSkew()))));
     }
 
     private static IamException noProvider(String issuer) {

@@ -109,7 +109,7 @@ class IdentityTokensTest {
         assertThat(verified.amr()).containsExactly("mfa", "pwd");
         assertThat(verify(sign(claims(c -> c.setAudience("app")), ec, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)).audience())
                 .isEqualTo("app");
-        assertThat(IdentityTokens.peek(rs256(c -> { }))).isEqualTo(new IdentityTokens.Unverified(ISSUER, "rsa-1"));
+        assertThat(IdentityTokens.peek(rs256(c -> { }))).isEqualTo(new IdentityTokens.Unverified(ISSUER, "rsa-1", "system:serviceaccount:team-a:app"));
     }
 
     @Test
