@@ -48,7 +48,7 @@ public class LookupService {
             // a StartTime given alone, in the future: nothing can match
             return Uni.createFrom().item(new LookupPage(List.of(), null));
         }
-        EventQuery query = new EventQuery(accountId, request.attribute() == null ? null : request.attribute().filter(), value,
+        EventQuery query = EventQuery.of(accountId, request.attribute() == null ? null : request.attribute().filter(), value,
                 start, end, after == null ? null : after.afterTime(), after == null ? null : after.afterId(),
                 request.maxResults() + 1);
         return store.find(query).map(rows -> {
