@@ -66,14 +66,18 @@ public final class AuditIngestLoad {
     }
 
     private static AuditRecord record(String account, int i) {
+        return record(account, i, UUID.randomUUID(), UUID.randomUUID().toString());
+    }
+
+    /** The {@code i}th record of a load: a quarter writes, 40 users, each call naming one user. */
+    static AuditRecord record(String account, int i, UUID eventId, String requestId) {
         String user = "u" + (i % 40);
         boolean write = i % 4 == 0;
         return new AuditRecord(null,
                 AuditRecord.UserIdentity.iamUser(account, "AIDA" + (i % 40), "arn:aws:iam::" + account + ":user/" + user, user,
                         "AKIA" + (i % 40)),
                 Instant.now(), "iam.amazonaws.com", write ? "CreateUser" : "GetUser", "us-east-1", "10.0.0.1", "bench",
-                null, null, JsonNodeFactory.instance.objectNode().put("userName", "t" + i), null, UUID.randomUUID().toString(),
-                UUID.randomUUID(), !write,
+                null, null, JsonNodeFactory.instance.objectNode().put("userName", "t" + i), null, requestId, eventId, !write,
                 List.of(new AuditRecord.Resource(account, "AWS::IAM::User", "arn:aws:iam::" + account + ":user/t" + i)),
                 null, true, account, null);
     }

@@ -31,11 +31,17 @@ public class EventStore {
      * statement per row). Resources travel as one string per row, joined by U+001F, which no type or ARN holds.
      */
     private static final String INSERT = "insert into audit.events (event_id, event_time, account_id, event_name, event_source, "
-            + "read_only, username, access_key_id, error_code, resource_types, resource_names, record) "
-            + "select id, t, a, n, s, ro, u, k, e, string_to_array(rt, chr(31)), string_to_array(rn, chr(31)), r "
+            + "read_only, username, access_key_id, error_code, resource_types, resource_names, record, principal_arn) "
+            + "select id, t, a, n, s, ro, u, k, e, string_to_array(rt, chr(31)), string_to_array(rn, chr(31)), r, p "
             + "from unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[], "
-            + "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[]) as b(id, t, a, n, s, ro, u, k, e, rt, rn, r) "
+            + "$8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[]) "
+            + "as b(id, t, a, n, s, ro, u, k, e, rt, rn, r, p) "
             + "on conflict do nothing";
+    /**
+     * Taken by every storing transaction before it draws sequence numbers, so that they commit in their order (replicas
+     * store concurrently): readers of "everything after seq n" never skip a record that commits late.
+     */
+    private static final String INGEST_LOCK = "select pg_advisory_xact_lock(7300010)";
     private static final String SEPARATOR = "\u001f";
 
     private final Pool pool;
@@ -62,7 +68,8 @@ public class EventStore {
         kept.forEach(record -> days.add(Partitions.day(record.eventTime())));
         Tuple columns = columns(kept);
         return partitions.ensure(days)
-                .chain(() -> pool.withTransaction(connection -> connection.preparedQuery(INSERT).execute(columns)
+                .chain(() -> pool.withTransaction(connection -> connection.query(INGEST_LOCK).execute()
+                        .chain(() -> connection.preparedQuery(INSERT).execute(columns))
                         .call(() -> lastAccess.record(connection, kept))))
                 .map(RowSet::rowCount)
                 .onFailure().invoke(partitions::forget);
@@ -80,13 +87,13 @@ public class EventStore {
         });
     }
 
-    /** The batch as twelve column arrays, in INSERT's order. */
+    /** The batch as thirteen column arrays, in INSERT's order. */
     private static Tuple columns(List<AuditRecord> records) {
         int n = records.size();
         UUID[] ids = new UUID[n];
         OffsetDateTime[] times = new OffsetDateTime[n];
         Boolean[] readOnly = new Boolean[n];
-        String[][] text = new String[9][n];
+        String[][] text = new String[10][n];
         for (int i = 0; i < n; i++) {
             AuditRecord record = records.get(i);
             ids[i] = record.eventID();
@@ -102,11 +109,16 @@ public class EventStore {
             text[7][i] = String.join(SEPARATOR, record.resources().stream()
                     .flatMap(r -> java.util.stream.Stream.of(r.name(), r.arn())).distinct().toList());
             text[8][i] = AuditCodec.toJson(record);
+            text[9][i] = record.userIdentity().arn();
         }
         return Tuple.tuple().addArrayOfUUID(ids).addArrayOfOffsetDateTime(times).addArrayOfString(text[0])
                 .addArrayOfString(text[1]).addArrayOfString(text[2]).addArrayOfBoolean(readOnly).addArrayOfString(text[3])
                 .addArrayOfString(text[4]).addArrayOfString(text[5]).addArrayOfString(text[6]).addArrayOfString(text[7])
-                .addArrayOfString(text[8]);
+                .addArrayOfString(text[8]).addArrayOfString(text[9]);
+    }
+
+    /** A stored record with its place in the ingest order ({@code seq}) and its CloudTrail JSON as stored. */
+    public record Stored(long seq, AuditRecord record, String json) {
     }
 
     /** One stored record: its key (for the next page's token) and its CloudTrail JSON. */

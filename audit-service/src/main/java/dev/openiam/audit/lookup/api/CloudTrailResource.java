@@ -15,8 +15,6 @@ import dev.openiam.awsprotocol.error.JsonErrors;
 import dev.openiam.awsprotocol.json.JsonRpc;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.internalauth.CallerClaims;
-import dev.openiam.model.ErrorCode;
-import dev.openiam.model.IamException;
 import dev.openiam.model.audit.AuditRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -70,20 +68,10 @@ public class CloudTrailResource {
                     }
                     Map<String, Object> context = GlobalKeys.of(QueryAnswers.call(headers, request), caller.mfaAuthenticatedAt(),
                             caller.session() != null, Instant.now());
-                    return authorize(caller, "cloudtrail:" + rpc.operation(), context).chain(() -> perform(rpc, caller));
+                    return authorization.require(caller, "cloudtrail:" + rpc.operation(), context).chain(() -> perform(rpc, caller));
                 })
                 .map(answer -> Response.ok(answer.toString(), JsonRpc.CONTENT_TYPE).header(ErrorAnswer.REQUEST_ID_HEADER, requestId).build())
                 .onFailure().recoverWithItem(failure -> QueryAnswers.send(JsonErrors.render(failure, requestId, LOGGED)));
-    }
-
-    private Uni<Void> authorize(CallerClaims caller, String action, Map<String, Object> context) {
-        return authorization.authorize(caller, action, "*", context).map(decision -> {
-            if (!decision.allowed()) {
-                throw new IamException(ErrorCode.ACCESS_DENIED, decision.message() != null ? decision.message()
-                        : "User: " + caller.arn() + " is not authorized to perform: " + action);
-            }
-            return null;
-        });
     }
 
     private Uni<ObjectNode> perform(JsonRpc rpc, CallerClaims caller) {

@@ -3,6 +3,7 @@ package dev.openiam.audit.lookup.domain;
 import dev.openiam.audit.event.persistence.EventQuery;
 import dev.openiam.audit.event.persistence.EventStore;
 import dev.openiam.audit.event.persistence.Partitions;
+import dev.openiam.audit.logfiles.LogFileWriter;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.audit.AuditCodec;
@@ -23,11 +24,13 @@ public class LookupService {
 
     private final EventStore store;
     private final Partitions partitions;
+    private final LogFileWriter logFiles;
     private final Clock clock;
 
-    public LookupService(EventStore store, Partitions partitions) {
+    public LookupService(EventStore store, Partitions partitions, LogFileWriter logFiles) {
         this.store = store;
         this.partitions = partitions;
+        this.logFiles = logFiles;
         this.clock = Clock.systemUTC();
     }
 
@@ -48,7 +51,7 @@ public class LookupService {
             // a StartTime given alone, in the future: nothing can match
             return Uni.createFrom().item(new LookupPage(List.of(), null));
         }
-        EventQuery query = new EventQuery(accountId, request.attribute() == null ? null : request.attribute().filter(), value,
+        EventQuery query = EventQuery.of(accountId, request.attribute() == null ? null : request.attribute().filter(), value,
                 start, end, after == null ? null : after.afterTime(), after == null ? null : after.afterId(),
                 request.maxResults() + 1);
         return store.find(query).map(rows -> {
@@ -62,8 +65,8 @@ public class LookupService {
     }
 
     /**
-     * ListPublicKeys: the keys that sign digest files in a time range. No digest files are written yet, so there are
-     * none; the range and the token are still checked as CloudTrail checks them.
+     * ListPublicKeys: the keys that sign digest files in a time range (StartTime and EndTime default to now): the
+     * digest key, valid from when it was made until now (it is still in use), when log files are written.
      */
     public Uni<List<PublicKey>> publicKeys(Instant start, Instant end, String nextToken) {
         if (start != null && end != null && start.isAfter(end)) {
@@ -72,6 +75,12 @@ public class LookupService {
         if (nextToken != null) {
             return Uni.createFrom().failure(new IamException(ErrorCode.INVALID_TOKEN, "the NextToken is not valid"));
         }
-        return Uni.createFrom().item(List.of());
+        Instant now = clock.instant();
+        Instant from = start == null ? now : start;
+        Instant to = end == null ? now : end;
+        return Uni.createFrom().item(logFiles.key()
+                .filter(key -> !key.validFrom().isAfter(to) && !from.isAfter(now))
+                .map(key -> List.of(new PublicKey(key.publicKeyDer(), key.validFrom(), now, key.fingerprint())))
+                .orElse(List.of()));
     }
 }

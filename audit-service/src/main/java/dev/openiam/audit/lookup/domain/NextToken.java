@@ -16,18 +16,18 @@ import java.util.UUID;
  * lookup it belongs to, so that a token used with other parameters is refused as CloudTrail refuses it. The
  * token only positions a query that is always confined to the caller's account; it grants nothing.
  */
-record NextToken(Instant afterTime, UUID afterId, String lookup) {
+public record NextToken(Instant afterTime, UUID afterId, String lookup) {
 
     private static final String VERSION = "1";
     private static final HexFormat HEX = HexFormat.of();
 
-    String encode() {
+    public String encode() {
         String plain = VERSION + "|" + afterTime.getEpochSecond() + "|" + afterTime.getNano() + "|" + afterId + "|" + lookup;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The token {@code text}, if it was issued for {@code lookup}; else {@code exception}. */
-    static NextToken decode(String text, String lookup, ErrorCode exception) {
+    public static NextToken decode(String text, String lookup, ErrorCode exception) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\\|", -1);
             if (parts.length == 5 && parts[0].equals(VERSION) && parts[4].equals(lookup)) {
@@ -41,7 +41,7 @@ record NextToken(Instant afterTime, UUID afterId, String lookup) {
     }
 
     /** A short digest of what a lookup asks (everything but the page size), for its tokens. */
-    static String digest(String... parts) {
+    public static String digest(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String part : parts) {
