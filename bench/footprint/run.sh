@@ -5,10 +5,12 @@
 #
 #   bench/footprint/run.sh
 #
-# Starts its own system with deploy/local/iam-local (IAM_HOME under bench/target/footprint, its own ports), loads it
-# with bench's QueryApiLoad (GetUser and AttachUserPolicy through identity-service, every call decided or performed
-# by policy-service), loads the trivial app with wrk, and prints a Markdown table. Environment: SKIP_BUILD=1,
-# REQUESTS=300 and WARMUP=300 (QueryApiLoad, per operation), CONCURRENCY=1,4, TRIVIAL_LOAD=30s (wrk),
+# Starts its own system with deploy/local/iam-local (IAM_HOME under bench/target/footprint, its own ports; all five
+# services), loads it with bench's QueryApiLoad (GetUser and AttachUserPolicy through identity-service, every call
+# decided or performed by policy-service; AssumeRole and GetCallerIdentity at sts-service; LookupEvents at
+# audit-service, which also stores the record of every one of those calls), signs in to the console as root and
+# opens its pages (CONSOLE_PAGES times each), loads the trivial app with wrk, and prints a Markdown table. Environment: SKIP_BUILD=1,
+# REQUESTS=300 and WARMUP=300 (QueryApiLoad, per operation), CONCURRENCY=1,4, CONSOLE_PAGES=100, TRIVIAL_LOAD=30s (wrk),
 # EXTRA_JAVA_OPTS (added to -Xmx256m for the three processes; MALLOC_ARENA_MAX and the like pass through).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,7 +26,7 @@ TRIVIAL_PORT=47090
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
-  ./mvnw -B -q package -DskipTests -pl identity-service,policy-service,deploy/local,bench -am
+  ./mvnw -B -q package -DskipTests -pl identity-service,policy-service,sts-service,audit-service,console,deploy/local,bench -am
   ./mvnw -B -q package -DskipTests -f bench/footprint/trivial-app/pom.xml
 fi
 CP="$REPO/bench/target/classes:$(cat bench/target/runtime-classpath.txt)"
@@ -32,9 +34,10 @@ CP="$REPO/bench/target/classes:$(cat bench/target/runtime-classpath.txt)"
 rm -rf "$OUT" && mkdir -p "$OUT"
 export IAM_HOME=$OUT/home IAM_SERVICE_JAVA_OPTS=$JVM_OPTS
 export IAM_PG_PORT=47432 IAM_KAFKA_PORT=47092 IAM_KAFKA_CONTROLLER_PORT=47093 IAM_IDENTITY_PORT=47081 IAM_POLICY_PORT=47082
-unset DB_URL DB_USER DB_PASSWORD KAFKA_BOOTSTRAP_SERVERS
-# the two services measured so far (sts-service joins the footprint when it is measured)
-export IAM_SERVICES="identity policy"
+export IAM_STS_PORT=47083 IAM_AUDIT_PORT=47084 IAM_CONSOLE_PORT=47085
+unset DB_URL DB_USER DB_PASSWORD KAFKA_BOOTSTRAP_SERVERS IAM_SERVICES
+SERVICES="identity policy sts audit console"
+CONSOLE_PAGES=${CONSOLE_PAGES:-100}
 
 trivial_pid=
 stop_all() {
@@ -60,21 +63,40 @@ memory() {
 }
 
 declare -A before
-for c in identity policy trivial; do before[$c]=$(memory "$c"); done
+for c in $SERVICES trivial; do before[$c]=$(memory "$c"); done
 
-echo "load: QueryApiLoad (warm-up $WARMUP, $REQUESTS calls per operation at concurrency $CONCURRENCY); wrk $TRIVIAL_LOAD on the trivial app"
+echo "load: QueryApiLoad (warm-up $WARMUP, $REQUESTS calls per operation at concurrency $CONCURRENCY); the console's pages $CONSOLE_PAGES times each; wrk $TRIVIAL_LOAD on the trivial app"
 java -Xmx256m -cp "$CP" dev.openiam.bench.queryapi.QueryApiLoad --env "$IAM_HOME/local.env" --label footprint --round 1 \
     --rev "$(git rev-parse --short HEAD)" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --rewarmup 50 --requests "$REQUESTS" \
-    --json "$OUT/load.jsonl" | grep -v '^{' | sed 's/^/  /'
+    --ops GetUser,AttachUserPolicy,AssumeRole,GetCallerIdentity,LookupEvents --json "$OUT/load.jsonl" | grep -v '^{' | sed 's/^/  /'
+console_load() {
+  local base jar csrf status page
+  base=$(grep '^IAM_CONSOLE_ENDPOINT=' "$IAM_HOME/local.env" | cut -d= -f2-)
+  jar=$OUT/console-cookies.txt
+  csrf=$(curl -sf -c "$jar" "$base/signin" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" --data-urlencode "csrf=$csrf" --data-urlencode principal=root \
+      --data-urlencode "account=$(grep '^IAM_ACCOUNT_ID=' "$IAM_HOME/local.env" | cut -d= -f2-)" \
+      --data-urlencode "password=$(grep '^IAM_BOOTSTRAP_ROOT_PASSWORD=' "$IAM_HOME/credentials.env" | cut -d= -f2-)" "$base/signin")
+  [[ $status == 303 ]] || { echo "console sign-in answered $status" >&2; exit 1; }
+  local failed=0
+  for page in / /users /groups /roles /policies /credential-report; do
+    for _ in $(seq 1 "$CONSOLE_PAGES"); do
+      status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$base$page")
+      [[ $status == 200 ]] || failed=$((failed + 1))
+    done
+  done
+  echo "  console: $((CONSOLE_PAGES * 6)) pages as root, $failed not 200"
+}
+console_load
 wrk -t2 -c16 -d"$TRIVIAL_LOAD" "http://127.0.0.1:$TRIVIAL_PORT/hello" | grep -E 'Requests/sec' | sed 's/^/  trivial: /'
 
 echo
 echo "| process | started in | RSS before load | RSS after load | peak RSS | heap committed after |"
 echo "|---|---:|---:|---:|---:|---:|"
-for c in identity policy trivial; do
+for c in $SERVICES trivial; do
   read -r rss0 _ _ <<<"${before[$c]}"
   read -r rss1 hwm heap <<<"$(memory "$c")"
-  name=$c; [[ $c == trivial ]] && name="trivial Quarkus app" || name="$c-service"
+  case $c in trivial) name="trivial Quarkus app" ;; console) name=console ;; *) name="$c-service" ;; esac
   echo "| $name | $(started "$c") | $rss0 MB | $rss1 MB | $hwm MB | ${heap:-?} MB |"
   # with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS: where the memory went, per JVM area
   [[ "$JVM_OPTS" != *NativeMemoryTracking* ]] || jcmd "$(pid_of "$c")" VM.native_memory summary scale=MB >"$OUT/$c-nmt.txt" 2>&1 || true

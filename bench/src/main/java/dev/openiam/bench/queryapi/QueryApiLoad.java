@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.AccessKeyMetadata;
@@ -69,10 +70,11 @@ public final class QueryApiLoad {
      * caller), GetCallerIdentity signed with the caller's long-term key (checked by identity-service, one hop) and
      * SessionGetCallerIdentity signed with temporary credentials (checked offline by sts-service); CreateUser (each worker
      * creates a user of a fresh name and deletes it again: DeleteUser is reported too); HealthLive, the same service's
-     * trivial endpoint ({@code GET /q/health/live}, unsigned) through the same HTTP client, the baseline of the run.
+     * trivial endpoint ({@code GET /q/health/live}, unsigned) through the same HTTP client, the baseline of the run;
+     * LookupEvents, CloudTrail's (audit-service) as root: the account's 50 newest records.
      */
     static final List<String> OPS = List.of("GetUser", "AttachUserPolicy", "CreateUser", "HealthLive", "AssumeRole", "GetCallerIdentity",
-            "SessionGetCallerIdentity");
+            "SessionGetCallerIdentity", "LookupEvents");
     static final String ROLE = "bench-role";
     static final String CALLER = "bench-caller";
     static final String CALLER_POLICY = "bench-caller-iam-all";
@@ -128,7 +130,8 @@ public final class QueryApiLoad {
                       --rewarmup 50       calls per operation before each measured phase, at its concurrency
                       --requests 500      measured calls per operation and concurrency (AttachUserPolicy: attaches)
                       --ops GetUser,AttachUserPolicy   (also CreateUser, HealthLive; AssumeRole, GetCallerIdentity,
-                                                        SessionGetCallerIdentity: STS_ENDPOINT)
+                                                        SessionGetCallerIdentity: STS_ENDPOINT;
+                                                        LookupEvents: AWS_ENDPOINT_URL_CLOUDTRAIL)
                       --label run --round 1 --rev ''   copied into every JSON line
                       --json FILE         append the JSON lines to FILE""");
         }
@@ -145,6 +148,7 @@ public final class QueryApiLoad {
     private final Options options;
     private final Map<String, String> env;
     private final IamClient root;
+    private CloudTrailClient trail;
     private final String account;
     private final ProcessCpu cpu;
     private IamClient caller;
@@ -245,6 +249,21 @@ public final class QueryApiLoad {
         var credentials = callerSts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("bench")).credentials();
         sessionSts = sts(AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken()));
         System.out.printf("setup: %s assumes %s (session key %s)%n", CALLER, ROLE, credentials.accessKeyId());
+    }
+
+    /** The root user's CloudTrail client, made on first use. */
+    private synchronized CloudTrailClient trail() {
+        if (trail == null) {
+            trail = CloudTrailClient.builder()
+                    .endpointOverride(URI.create(required("AWS_ENDPOINT_URL_CLOUDTRAIL")))
+                    .region(Region.of(env.getOrDefault("AWS_REGION", "us-east-1")))
+                    .credentialsProvider(StaticCredentialsProvider.create(
+                            AwsBasicCredentials.create(required("AWS_ACCESS_KEY_ID"), required("AWS_SECRET_ACCESS_KEY"))))
+                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)).build())
+                    .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                    .build();
+        }
+        return trail;
     }
 
     private StsClient sts(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
@@ -357,6 +376,7 @@ public final class QueryApiLoad {
                                 case "AssumeRole" -> () -> callerSts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("bench-" + worker % 64));
                                 case "GetCallerIdentity" -> callerSts::getCallerIdentity;
                                 case "HealthLive" -> this::healthLive;
+                                case "LookupEvents" -> () -> trail().lookupEvents(r -> r.maxResults(50));
                                 default -> sessionSts::getCallerIdentity;
                             };
                             call(op, request, nanos, counts, errors, firstError);
