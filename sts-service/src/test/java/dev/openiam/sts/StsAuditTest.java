@@ -80,8 +80,37 @@ class StsAuditTest {
         }
     }
 
+    /**
+     * AssumeRoleWithWebIdentity is unsigned: it is recorded in the account of the role it names, by a WebIdentityUser
+     * (here not named: the token could not be verified), without the token.
+     */
+    @Test
+    void anUnsignedWebIdentityCallIsRecordedInTheRolesAccount() {
+        String account = "7" + String.valueOf(System.nanoTime()).substring(0, 11);
+        String roleArn = "arn:aws:iam::" + account + ":role/web";
+        String token = "not-a-jwt-" + "x".repeat(64);
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .body(dev.openiam.testsupport.SignedQuery.form("AssumeRoleWithWebIdentity", "2011-06-15", "RoleArn", roleArn,
+                        "RoleSessionName", "web", "WebIdentityToken", token))
+                .post("/").then().statusCode(400);
+        List<AuditRecord> records = records(record -> account.equals(record.recipientAccountId()), 1);
+        assertThat(records).hasSize(1);
+        AuditRecord record = records.get(0);
+        assertThat(record.eventName()).isEqualTo("AssumeRoleWithWebIdentity");
+        assertThat(record.userIdentity().type()).isEqualTo("WebIdentityUser");
+        assertThat(record.userIdentity().accountId()).isEqualTo(account);
+        assertThat(record.errorCode()).isEqualTo("InvalidIdentityToken");
+        assertThat(record.resources()).containsExactly(new AuditRecord.Resource(account, "AWS::IAM::Role", roleArn));
+        assertThat(AuditCodec.toJson(record)).doesNotContain(token);
+    }
+
     /** The records made with {@code accessKeyId}: waits for {@code expected}, then reads on a little to see any repeat. */
     private static List<AuditRecord> records(String accessKeyId, int expected) {
+        return records(record -> accessKeyId.equals(record.userIdentity().accessKeyId()), expected);
+    }
+
+    /** The records {@code wanted}: waits for {@code expected}, then reads on a little to see any repeat. */
+    private static List<AuditRecord> records(java.util.function.Predicate<AuditRecord> wanted, int expected) {
         List<AuditRecord> records = new ArrayList<>();
         String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -93,20 +122,21 @@ class StsAuditTest {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(AuditEvent.TOPIC));
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
-                poll(consumer, accessKeyId, records);
+                poll(consumer, wanted, records);
                 return records.size() >= expected;
             });
             for (int i = 0; i < 5; i++) {
-                poll(consumer, accessKeyId, records);
+                poll(consumer, wanted, records);
             }
         }
         return records;
     }
 
-    private static void poll(KafkaConsumer<String, String> consumer, String accessKeyId, List<AuditRecord> into) {
+    private static void poll(KafkaConsumer<String, String> consumer, java.util.function.Predicate<AuditRecord> wanted,
+                             List<AuditRecord> into) {
         for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(200))) {
             AuditRecord record = AuditCodec.decode(message.value());
-            if (accessKeyId.equals(record.userIdentity().accessKeyId())) {
+            if (wanted.test(record)) {
                 into.add(record);
             }
         }

@@ -1,6 +1,8 @@
 package dev.openiam.sts.webidentity;
 
 import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.glue.audit.AuditedCall;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.SessionContext;
@@ -8,6 +10,7 @@ import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
+import dev.openiam.model.audit.AuditRecord;
 import dev.openiam.model.rules.Rules;
 import dev.openiam.sts.assumerole.AssumeRoleService;
 import dev.openiam.sts.assumerole.AssumedRole;
@@ -89,6 +92,7 @@ public class WebIdentityService {
         if (!issuer.startsWith("https://") || issuer.length() <= "https://".length()) {
             throw noProvider(issuer);
         }
+        AuditedCall audit = AuditedCall.current();
         return identity.oidcProvider(account, issuer.substring("https://".length()))
                 .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
                 .transform(failure -> noProvider(issuer))
@@ -100,10 +104,19 @@ public class WebIdentityService {
                 .chain(provider -> keys.keys(issuer, provider.thumbprints(), unverified.keyId())
                         .map(issuerKeys -> IdentityTokens.verify(request.webIdentityToken(), issuer, provider.clientIds(), issuerKeys,
                                 clock.instant(), config.clockSkew()))
+                        .invoke(token -> identified(audit, account, provider, token))
                         .chain(token -> identity.role(roleArn.toString(), account)
                                 .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
                                 .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
                                 .chain(role -> decideAndIssue(request, call, provider, token, role, duration, packed))));
+    }
+
+    /** The call's record names the web identity, as CloudTrail does: {@code <provider ARN>:<aud>:<sub>}, {@code sub}. */
+    private static void identified(AuditedCall audit, String account, IdentityPeer.OidcProvider provider, IdentityTokens.Verified token) {
+        if (audit != null) {
+            audit.identifiedAs(AuditRecord.UserIdentity.webIdentityUser(account,
+                    provider.arn() + ":" + token.audience() + ":" + token.subject(), token.subject(), provider.arn()));
+        }
     }
 
     private static IamException noProvider(String issuer) {
@@ -163,13 +176,14 @@ public class WebIdentityService {
             all = all.chain(() -> decisions.require(caller, question));
         }
         return all.onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.ACCESS_DENIED)
-                .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
-                .map(allowed -> {
+                .transform(failure -> AuthorizationMessages.reworded(DENIED, failure))
+                .chain(allowed -> {
                     SessionContext session = new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
                             request.policy(), request.policyArns(), sessionTags, token.transitiveTagKeys(), sourceIdentity, provider.arn(),
                             false);
-                    return new Result(roles.session(role, request.roleSessionName(), now, duration, null, session, packedSize),
-                            token.subject(), provider.arn(), token.audience());
-                });
+                    return roles.session("AssumeRoleWithWebIdentity", provider.arn(), token.subject(), role, request.roleSessionName(),
+                            now, duration, null, session, packedSize);
+                })
+                .map(session -> new Result(session, token.subject(), provider.arn(), token.audience()));
     }
 }
