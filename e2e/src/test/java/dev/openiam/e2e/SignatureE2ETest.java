@@ -95,9 +95,10 @@ class SignatureE2ETest {
                 assertThatThrownBy(denied::listUsers).isInstanceOfSatisfying(IamException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(403);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + LocalSystem.get().accountId()
+                    // AWS's message, then the encoded authorization message (AuthorizationMessageE2ETest decodes it)
+                    assertThat(e.awsErrorDetails().errorMessage()).startsWith("User: arn:aws:iam::" + LocalSystem.get().accountId()
                             + ":user/" + user + " is not authorized to perform: iam:ListUsers on resource: arn:aws:iam::" + LocalSystem.get().accountId() + ":user/ because no "
-                            + "identity-based policy allows the iam:ListUsers action");
+                            + "identity-based policy allows the iam:ListUsers action. Encoded authorization failure message: ");
                 });
             }
             root.deleteAccessKey(b -> b.userName(user).accessKeyId(key.accessKeyId()));

@@ -23,8 +23,8 @@ final class TopicHistory {
     private TopicHistory() {
     }
 
-    /** One published record of an account: its revision, event id and type. */
-    record Published(long revision, String eventId, String type) {
+    /** One published record of an account: its revision, event id, type and payload. */
+    record Published(long revision, String eventId, String type, JsonNode payload) {
     }
 
     static List<Long> revisions(String topic, String accountId) {
@@ -48,7 +48,7 @@ final class TopicHistory {
                     if (accountId.equals(record.key())) {
                         JsonNode envelope = JSON.readTree(record.value());
                         events.add(new Published(envelope.path("revision").asLong(), envelope.path("eventId").asText(),
-                                envelope.path("type").asText()));
+                                envelope.path("type").asText(), envelope.path("payload")));
                     }
                 }
             }

@@ -154,6 +154,56 @@ class WebIdentityE2ETest {
         }
     }
 
+    /**
+     * The unsigned call is recorded in the role's account as CloudTrail records it (a WebIdentityUser named by provider,
+     * audience and subject), and the session it issued is announced on iam.sts.v1 (no secret), revisions gap-free.
+     */
+    @Test
+    void theCallIsAuditedAsAWebIdentityUserAndTheSessionAnnounced() throws Exception {
+        String subject = "audited-" + run;
+        String roleArn = role("wi-audit-" + run, subject, null);
+        String token = issuer.token(subject, List.of(AUDIENCE), c -> { });
+        AssumeRoleWithWebIdentityResponse answer = assume(roleArn, "web-audit", token);
+
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode record = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90))
+                .pollInterval(java.time.Duration.ofSeconds(2)).until(() -> {
+                    String out = AwsCliE2ETest.run(List.of(RequiredClients.AWS.toString(), "--endpoint-url",
+                            LocalSystem.get().cloudTrailEndpoint().toString(), "cloudtrail", "lookup-events", "--lookup-attributes",
+                            "AttributeKey=ResourceName,AttributeValue=" + roleArn, "--output", "json"));
+                    for (com.fasterxml.jackson.databind.JsonNode event : json.readTree(out).path("Events")) {
+                        com.fasterxml.jackson.databind.JsonNode r = json.readTree(event.path("CloudTrailEvent").asText());
+                        if (r.path("eventName").asText().equals("AssumeRoleWithWebIdentity")) {
+                            return r;
+                        }
+                    }
+                    return null;
+                }, java.util.Objects::nonNull);
+        assertThat(record.at("/userIdentity/type").asText()).isEqualTo("WebIdentityUser");
+        assertThat(record.at("/userIdentity/principalId").asText()).isEqualTo(provider + ":" + AUDIENCE + ":" + subject);
+        assertThat(record.at("/userIdentity/userName").asText()).isEqualTo(subject);
+        assertThat(record.at("/userIdentity/identityProvider").asText()).isEqualTo(provider);
+        assertThat(record.path("recipientAccountId").asText()).isEqualTo(account);
+        assertThat(record.hasNonNull("errorCode")).isFalse();
+        assertThat(record.toString()).doesNotContain(token).doesNotContain(answer.credentials().secretAccessKey());
+
+        List<TopicHistory.Published> events = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> TopicHistory.events("iam.sts.v1", account), published -> published.stream()
+                        .anyMatch(e -> e.payload().path("accessKeyId").asText().equals(answer.credentials().accessKeyId())));
+        TopicHistory.Published issued = events.stream()
+                .filter(e -> e.payload().path("accessKeyId").asText().equals(answer.credentials().accessKeyId())).findFirst().orElseThrow();
+        assertThat(issued.type()).isEqualTo("SessionIssued");
+        assertThat(issued.payload().path("action").asText()).isEqualTo("AssumeRoleWithWebIdentity");
+        assertThat(issued.payload().path("sessionArn").asText()).isEqualTo(answer.assumedRoleUser().arn());
+        assertThat(issued.payload().path("roleArn").asText()).isEqualTo(roleArn);
+        assertThat(issued.payload().path("requestedBy").asText()).isEqualTo(provider);
+        assertThat(issued.payload().path("webIdentitySubject").asText()).isEqualTo(subject);
+        assertThat(issued.payload().toString()).doesNotContain(answer.credentials().secretAccessKey())
+                .doesNotContain(answer.credentials().sessionToken());
+        List<Long> revisions = events.stream().map(TopicHistory.Published::revision).distinct().toList();
+        assertThat(revisions).isEqualTo(java.util.stream.LongStream.rangeClosed(1, revisions.size()).boxed().toList());
+    }
+
     @Test
     void sessionTagsOfTheTokenNeedTagSessionAndBecomeThePrincipalsTags() {
         String permissions = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:ListRoles\","

@@ -2,7 +2,11 @@ package dev.openiam.policyservice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.glue.denial.AuthorizationMessageCodec;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.ServiceKey;
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.TokenIssuer;
 import dev.openiam.policyservice.principal.Principal;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -20,11 +24,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The decision API for users' own services: callers sign with SigV4 (the AWS SDK's own signer, signing name
@@ -146,6 +153,46 @@ class DecisionApiTest {
                 "AccessDenied");
         String batch = "{\"requests\":[" + aboutBob + "," + question(root.arn("user/admin"), "s3:GetObject", "*", Map.of()) + "]}";
         assertRefused(signed(aliceKey, "/v1/authorize:batch", batch), 403, "AccessDenied");
+    }
+
+    /** A denial, answered as AccessDenied or as a decision, carries AWS's encoded authorization message, which STS opens. */
+    @Test
+    void aDenialCarriesAnEncodedAuthorizationMessage() throws Exception {
+        AuthorizationMessageCodec sts = new AuthorizationMessageCodec(Iam.STS,
+                ServiceKey.read("session", Path.of("src/test/resources/trust/session.pem")),
+                TrustedKeys.fromDirectory(Path.of("src/test/resources/trust/trusted")), Clock.systemUTC());
+        Answer refused = signed(aliceKey, "/v1/authorize", question(root.arn("user/admin"), "s3:GetObject", "*", Map.of()));
+        assertRefused(refused, 403, "AccessDenied");
+        String detail = refused.json().path("detail").asText();
+        assertThat(detail).startsWith("User: " + alice.arn() + " is not authorized to perform: authz:Authorize on resource: "
+                + root.arn("user/admin") + " with an explicit deny in an identity-based policy. " + AuthorizationMessages.MARKER);
+        JsonNode decoded = JSON.readTree(sts.decode(encodedIn(detail), root.accountId()).decodedMessage());
+        assertThat(decoded.path("allowed").asBoolean(true)).isFalse();
+        assertThat(decoded.path("explicitDeny").asBoolean()).isTrue();
+        assertThat(decoded.at("/matchedStatements/items/0/statementId").asText()).contains("ask").endsWith(":Statement[1]");
+        assertThat(decoded.at("/context/principal/arn").asText()).isEqualTo(alice.arn());
+        assertThat(decoded.at("/context/principal/id").asText()).isEqualTo(alice.id());
+        assertThat(decoded.at("/context/action").asText()).isEqualTo("authz:Authorize");
+        assertThat(decoded.at("/context/resource").asText()).isEqualTo(root.arn("user/admin"));
+        assertThat(decoded.at("/context/conditions/items").findValuesAsText("key")).contains("aws:SourceIp", "aws:username");
+
+        Answer implicit = signed(aliceKey, "/v1/authorize", question(bob.arn(), "s3:GetObject", "arn:aws:s3:::bucket/alice/a", Map.of()));
+        assertThat(implicit.json().path("decision").asText()).as(implicit.body()).isEqualTo("ImplicitDeny");
+        JsonNode other = JSON.readTree(sts.decode(encodedIn(implicit.json().path("message").asText()), root.accountId()).decodedMessage());
+        assertThat(other.path("explicitDeny").asBoolean(true)).isFalse();
+        assertThat(other.at("/matchedStatements/items").isEmpty()).isTrue();
+        assertThat(other.at("/context/principal/arn").asText()).isEqualTo(bob.arn());
+        assertThat(other.at("/context/resource").asText()).isEqualTo("arn:aws:s3:::bucket/alice/a");
+        // the message of one account's denial is not another's to read
+        assertThatThrownBy(() -> sts.decode(encodedIn(detail), Iam.freshAccount().accountId()))
+                .isInstanceOfSatisfying(dev.openiam.model.IamException.class,
+                        e -> assertThat(e.code()).isEqualTo(dev.openiam.model.ErrorCode.INVALID_AUTHORIZATION_MESSAGE));
+    }
+
+    static String encodedIn(String message) {
+        int at = message.indexOf(AuthorizationMessages.MARKER);
+        assertThat(at).as(message).isPositive();
+        return message.substring(at + AuthorizationMessages.MARKER.length());
     }
 
     @Test

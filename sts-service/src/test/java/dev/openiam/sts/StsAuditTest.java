@@ -81,6 +81,30 @@ public class StsAuditTest {
         }
     }
 
+    /**
+     * AssumeRoleWithWebIdentity is unsigned: it is recorded in the account of the role it names, by a WebIdentityUser
+     * (here not named: the token could not be verified), without the token.
+     */
+    @Test
+    void anUnsignedWebIdentityCallIsRecordedInTheRolesAccount() {
+        String account = "7" + String.valueOf(System.nanoTime()).substring(0, 11);
+        String roleArn = "arn:aws:iam::" + account + ":role/web";
+        String token = "not-a-jwt-" + "x".repeat(64);
+        io.restassured.RestAssured.given().contentType("application/x-www-form-urlencoded")
+                .body(dev.openiam.testsupport.SignedQuery.form("AssumeRoleWithWebIdentity", "2011-06-15", "RoleArn", roleArn,
+                        "RoleSessionName", "web", "WebIdentityToken", token))
+                .post("/").then().statusCode(400);
+        List<AuditRecord> records = records(record -> account.equals(record.recipientAccountId()), 1);
+        assertThat(records).hasSize(1);
+        AuditRecord record = records.get(0);
+        assertThat(record.eventName()).isEqualTo("AssumeRoleWithWebIdentity");
+        assertThat(record.userIdentity().type()).isEqualTo("WebIdentityUser");
+        assertThat(record.userIdentity().accountId()).isEqualTo(account);
+        assertThat(record.errorCode()).isEqualTo("InvalidIdentityToken");
+        assertThat(record.resources()).containsExactly(new AuditRecord.Resource(account, "AWS::IAM::Role", roleArn));
+        assertThat(AuditCodec.toJson(record)).doesNotContain(token);
+    }
+
     /** The records made with {@code accessKeyId}: waits for {@code expected}, then reads on a little to see any repeat. */
     private static List<AuditRecord> records(String accessKeyId, int expected) {
         return records(record -> accessKeyId.equals(record.userIdentity().accessKeyId()), expected);

@@ -4,10 +4,10 @@ import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.awsprotocol.sigv4.SigV4Credential;
 import dev.openiam.awsprotocol.sigv4.SigV4Verifier;
 import dev.openiam.glue.session.SessionConfig;
+import dev.openiam.glue.session.SessionSigningKeys;
 import dev.openiam.glue.session.SessionTokens;
 import dev.openiam.glue.session.TemporaryCredentials;
 import dev.openiam.internalauth.ServiceKey;
-import dev.openiam.internalauth.TrustConfig;
 import dev.openiam.sessiontoken.SessionClaims;
 import dev.openiam.sessiontoken.SessionTokenIssuer;
 import dev.openiam.sessiontoken.SessionTokenVerifier;
@@ -82,8 +82,8 @@ public class SessionSigV4Benchmark {
         ServiceKey signing = ServiceKey.generate("sts-service");
         ServiceKey encryption = ServiceKey.generate("session");
         Files.writeString(dir.resolve("session.pem"), encryption.privateKeyPem());
-        Files.writeString(dir.resolve("sts-service.jwks.json"), signing.publicJwks());
-        SessionTokens opened = new SessionTokens(() -> Optional.of(dir.resolve("session.pem")), trust(dir));
+        SessionTokens opened = new SessionTokens(sessionConfig(dir.resolve("session.pem")),
+                SessionSigningKeys.fixed(signing.publicJwks()));
         temporary = new TemporaryCredentials(opened);
         coldVerifier = new SessionTokenVerifier(signing.publicJwks(), encryption);
         SessionTokenIssuer issuer = new SessionTokenIssuer(signing, encryption);
@@ -100,30 +100,25 @@ public class SessionSigV4Benchmark {
             longTerm.add(sign(String.format("AKIA%016d", i).replace('0', 'B'), secret, null, i));
         }
         for (Signed signed : sessions) {
-            temporary.authenticate(signed.request(), signed.credential(), "sts"); // each token opened once: what sessionKept measures
+            temporary.authenticateWithKnownKeys(signed.request(), signed.credential(), "sts"); // each token opened once: what sessionKept measures
         }
     }
 
-    private static TrustConfig trust(Path dir) {
-        return new TrustConfig() {
+    private static SessionConfig sessionConfig(Path encryptionKey) {
+        return new SessionConfig() {
             @Override
-            public Optional<Path> serviceKeyFile() {
+            public Optional<Path> encryptionKeyFile() {
+                return Optional.of(encryptionKey);
+            }
+
+            @Override
+            public Optional<URI> stsServiceUrl() {
                 return Optional.empty();
             }
 
             @Override
-            public Optional<Path> trustedKeysDir() {
-                return Optional.of(dir);
-            }
-
-            @Override
-            public Map<String, List<String>> allow() {
-                return Map.of();
-            }
-
-            @Override
-            public int replayCapacity() {
-                return 1;
+            public Duration keysRefreshInterval() {
+                return Duration.ofSeconds(5);
             }
         };
     }
@@ -151,7 +146,7 @@ public class SessionSigV4Benchmark {
     @Benchmark
     public Object sessionKept() {
         Signed signed = sessions.get(nextIndex());
-        return temporary.authenticate(signed.request(), signed.credential(), "sts");
+        return temporary.authenticateWithKnownKeys(signed.request(), signed.credential(), "sts");
     }
 
     @Benchmark

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on purpose. The calls that exist: identity-service → policy-service (forward, decide), policy-service →
  * identity-service (snapshot, authenticate) and → audit-service (last accesses, access advisor), sts-service → identity-service (authenticate, role lookup, sign-in,
  * verify MFA) and → policy-service (decide), audit-service → identity-service (authenticate) and → policy-service
- * (decide), the console → sts-service (sign-in), → identity-service (the IAM API as the person signed in) and →
+ * (decide), identity- and audit-service → sts-service (its session-signing keys, read again when a token names a
+ * key not known), the console → sts-service (sign-in), → identity-service (the IAM API as the person signed in) and →
  * audit-service (event history: CloudTrail's LookupEvents, as the person signed in); every service but the console
  * reaches the database and Kafka; no service calls the console.
  */
@@ -40,15 +41,15 @@ class NetworkRulesTest {
     private static final String CONSOLE = "pods{app.kubernetes.io/name=console} TCP/8080";
 
     private static final Map<String, Set<String>> EGRESS = Map.of(
-            "identity-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, POLICY),
+            "identity-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, POLICY, STS),
             "policy-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, AUDIT),
             "sts-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY),
-            "audit-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY),
+            "audit-service", Set.of(DNS_UDP, DNS_TCP, DATABASE, KAFKA, IDENTITY, POLICY, STS),
             "console", Set.of(DNS_UDP, DNS_TCP, STS, IDENTITY, AUDIT));
     private static final Map<String, Set<String>> INGRESS = Map.of(
             "identity-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, STS, AUDIT, CONSOLE),
             "policy-service", Set.of(INGRESS_CONTROLLER, MONITORING, IDENTITY, STS, AUDIT),
-            "sts-service", Set.of(INGRESS_CONTROLLER, MONITORING, CONSOLE),
+            "sts-service", Set.of(INGRESS_CONTROLLER, MONITORING, CONSOLE, IDENTITY, AUDIT),
             "audit-service", Set.of(INGRESS_CONTROLLER, MONITORING, POLICY, CONSOLE),
             "console", Set.of(INGRESS_CONTROLLER, MONITORING));
 

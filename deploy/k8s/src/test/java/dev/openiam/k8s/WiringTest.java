@@ -34,7 +34,7 @@ class WiringTest {
             "identity-service", Set.of("Write iam.identity.v1", "Write iam.audit.v1"),
             "policy-service", Set.of("Write iam.policy.v1", "Read iam.policy.v1", "Read iam.identity.v1", "Write iam.audit.v1",
                     "Read group follow-iam.*"),
-            "sts-service", Set.of("Write iam.audit.v1"),
+            "sts-service", Set.of("Write iam.sts.v1", "Write iam.audit.v1"),
             "audit-service", Set.of("Read iam.audit.v1", "Read group audit-service"));
     /** The URLs of peers that are not named IAM_<PEER>_SERVICE_URL, and the Service each names. */
     private static final Map<String, String> OTHER_PEER_URLS = Map.of("IAM_CONSOLE_IAM_ENDPOINT", "identity-service");

@@ -16,8 +16,11 @@ final class Workloads {
     static final Set<String> SERVICES = Set.of("identity-service", "policy-service", "sts-service", "audit-service", "console");
     /** The services that keep state: they use the database and Kafka (the console keeps none). */
     static final Set<String> STATEFUL = Set.of("identity-service", "policy-service", "sts-service", "audit-service");
-    /** The front doors that take temporary credentials: only they hold the session-encryption key. */
-    static final Set<String> SESSION_KEY_HOLDERS = Set.of("identity-service", "sts-service", "audit-service");
+    /**
+     * The front doors that take temporary credentials, and policy-service, whose decision API encrypts the authorization
+     * messages of its denials to it: only they hold the session-encryption key.
+     */
+    static final Set<String> SESSION_KEY_HOLDERS = Set.of("identity-service", "policy-service", "sts-service", "audit-service");
 
     private Workloads() {
     }

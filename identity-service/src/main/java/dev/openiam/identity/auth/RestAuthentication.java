@@ -1,5 +1,7 @@
 package dev.openiam.identity.auth;
 
+import dev.openiam.glue.denial.AuthorizationMessage;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
@@ -19,8 +21,10 @@ public class RestAuthentication {
 
     private final CallerAuthenticator authenticator;
     private final CurrentCaller current;
+    private final AuthorizationMessages messages;
 
-    public RestAuthentication(CallerAuthenticator authenticator, CurrentCaller current) {
+    public RestAuthentication(CallerAuthenticator authenticator, CurrentCaller current, AuthorizationMessages messages) {
+        this.messages = messages;
         this.authenticator = authenticator;
         this.current = current;
     }
@@ -49,8 +53,10 @@ public class RestAuthentication {
         return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1)).invoke(caller -> {
             boolean ownAccount = pathAccount == null || pathAccount.equals(caller.accountId());
             if (!caller.root() || !ownAccount) {
-                throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: "
-                        + request.getMethod() + " " + path + " because no identity-based policy allows it");
+                String action = request.getMethod() + " " + path;
+                throw messages.denied("User: " + caller.arn() + " is not authorized to perform: " + action
+                        + " because no identity-based policy allows it",
+                        AuthorizationMessage.denied(caller.principalId(), caller.arn(), action, path));
             }
             current.set(caller);
         }).replaceWithVoid();

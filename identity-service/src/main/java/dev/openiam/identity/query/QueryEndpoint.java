@@ -13,6 +13,8 @@ import dev.openiam.glue.query.QueryResource;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.common.RestErrors;
 import dev.openiam.identity.common.Revision;
+import dev.openiam.glue.denial.AuthorizationMessage;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.outbox.AuditOutbox;
@@ -40,8 +42,11 @@ public class QueryEndpoint extends QueryResource {
     private final IamActions actions;
     private final QueryAuthorizer authorizer;
     private final AuditOutbox auditOutbox;
+    private final AuthorizationMessages messages;
 
-    public QueryEndpoint(SigV4Authenticator authenticator, IamActions actions, QueryAuthorizer authorizer, AuditOutbox auditOutbox) {
+    public QueryEndpoint(SigV4Authenticator authenticator, IamActions actions, QueryAuthorizer authorizer, AuditOutbox auditOutbox,
+                         AuthorizationMessages messages) {
+        this.messages = messages;
         this.authenticator = authenticator;
         this.actions = actions;
         this.authorizer = authorizer;
@@ -75,18 +80,22 @@ public class QueryEndpoint extends QueryResource {
         return audit.around(Uni.createFrom().deferred(() -> perform(name, action, query, caller, requestId, call)), auditOutbox);
     }
 
+    /** AccessDenied for a rule of IAM's, not a policy: its encoded message names no statement. */
+    private IamException denied(Caller caller, String name, String because) {
+        return messages.denied("User: " + caller.arn() + " is not authorized to perform: iam:" + name + " " + because,
+                AuthorizationMessage.denied(caller.principalId(), caller.arn(), "iam:" + name, null));
+    }
+
     private Uni<Response> perform(String name, IamAction action, QueryRequest query, Caller caller, String requestId,
                                   GlobalKeys.Call call) {
         if (caller.session() != null && "FederatedUser".equals(caller.session().type())) {
             // GetFederationToken's credentials never reach the IAM API, as on AWS
-            throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name
-                    + " because federated users cannot call IAM");
+            throw denied(caller, name, "because federated users cannot call IAM");
         }
         if (caller.session() != null && caller.mfaAuthenticatedAt() == null && !caller.session().console()
                 && ("IAMUser".equals(caller.session().type()) || "Root".equals(caller.session().type()))) {
             // GetSessionToken's credentials reach the IAM API only when MFA was used, as on AWS
-            throw new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: iam:" + name
-                    + " because credentials from GetSessionToken reach the IAM API only when they were obtained with MFA");
+            throw denied(caller, name, "because credentials from GetSessionToken reach the IAM API only when they were obtained with MFA");
         }
         // a forwarded action is authorized where it is performed (policy-service, the decision point), in one hop
         Uni<Void> authorized = action.isForwarded() ? Uni.createFrom().voidItem()

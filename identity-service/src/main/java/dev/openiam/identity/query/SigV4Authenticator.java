@@ -43,7 +43,7 @@ public class SigV4Authenticator {
         // stale or wrongly scoped requests are refused before any key is looked up, as AWS does
         SigV4Verifier.checkTimeAndScope(credential, service, clock.instant());
         if (TemporaryCredentials.isTemporary(credential.accessKeyId())) {
-            return Uni.createFrom().item(() -> Caller.of(temporary.authenticate(request, credential, service)));
+            return temporary.authenticate(request, credential, service).map(Caller::of);
         }
         if (!EntityType.ACCESS_KEY.isValid(credential.accessKeyId())) {
             throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");

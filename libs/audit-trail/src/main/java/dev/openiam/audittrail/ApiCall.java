@@ -20,10 +20,12 @@ import java.util.UUID;
  * @param requestParameters the call's parameters as CloudTrail shows them ({@link RequestParameters}); secrets are
  *                          hidden when the record is encoded
  * @param resources         the resources the call names
+ * @param identity          who made an unsigned call (a web identity), in place of the {@code caller} it has not;
+ *                          {@code null} for a signed call, whose identity is its caller's
  */
 public record ApiCall(UUID eventId, Instant eventTime, String eventSource, String eventName, String awsRegion,
                       String sourceIp, String userAgent, String requestId, CallerClaims caller, JsonNode requestParameters,
-                      boolean readOnly, List<AuditRecord.Resource> resources) {
+                      boolean readOnly, List<AuditRecord.Resource> resources, AuditRecord.UserIdentity identity) {
 
     public static final String IAM = "iam.amazonaws.com";
     public static final String STS = "sts.amazonaws.com";
@@ -35,8 +37,12 @@ public record ApiCall(UUID eventId, Instant eventTime, String eventSource, Strin
         Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(eventSource, "eventSource");
         Objects.requireNonNull(eventName, "eventName");
-        Objects.requireNonNull(caller, "caller");
-        Objects.requireNonNull(caller.accountId(), "caller's account");
+        if (identity == null) {
+            Objects.requireNonNull(caller, "caller");
+            Objects.requireNonNull(caller.accountId(), "caller's account");
+        } else {
+            Objects.requireNonNull(identity.accountId(), "the account of the unsigned call");
+        }
         resources = resources == null ? List.of() : List.copyOf(resources);
     }
 
@@ -48,13 +54,33 @@ public record ApiCall(UUID eventId, Instant eventTime, String eventSource, Strin
                                 String requestId, String sourceIp, String userAgent, boolean readOnly,
                                 List<AuditRecord.Resource> resources) {
         return new ApiCall(UUID.randomUUID(), Instant.now(), eventSource, action, GLOBAL_REGION, sourceIp, userAgent, requestId,
-                caller, RequestParameters.of(params), readOnly, resources);
+                caller, RequestParameters.of(params), readOnly, resources, null);
+    }
+
+    /**
+     * An unsigned Query-protocol call (AssumeRoleWithWebIdentity), recorded in the account of {@code identity} as who
+     * made it; {@link #identifiedAs} names it better once its token is verified.
+     */
+    public static ApiCall unsigned(String eventSource, String action, Map<String, String> params, AuditRecord.UserIdentity identity,
+                                   String requestId, String sourceIp, String userAgent, boolean readOnly,
+                                   List<AuditRecord.Resource> resources) {
+        return new ApiCall(UUID.randomUUID(), Instant.now(), eventSource, action, GLOBAL_REGION, sourceIp, userAgent, requestId,
+                null, RequestParameters.of(params), readOnly, resources, Objects.requireNonNull(identity, "identity"));
+    }
+
+    /** The same unsigned call, made by {@code identity} (of the same account). */
+    public ApiCall identifiedAs(AuditRecord.UserIdentity identity) {
+        if (this.identity == null || !this.identity.accountId().equals(identity.accountId())) {
+            throw new IllegalArgumentException("only an unsigned call is identified, within its account");
+        }
+        return new ApiCall(eventId, eventTime, eventSource, eventName, awsRegion, sourceIp, userAgent, requestId, null,
+                requestParameters, readOnly, resources, identity);
     }
 
     /** The same call as recorded by the service it was forwarded to: same event id, time, origin and request id. */
     public ApiCall forwarded(UUID eventId, Instant eventTime, String sourceIp, String userAgent) {
         return new ApiCall(eventId, eventTime, eventSource, eventName, awsRegion, sourceIp, userAgent, requestId, caller,
-                requestParameters, readOnly, resources);
+                requestParameters, readOnly, resources, identity);
     }
 
     /** The record of the call's success; a write's {@code result} becomes its {@code responseElements}. */
@@ -68,8 +94,9 @@ public record ApiCall(UUID eventId, Instant eventTime, String eventSource, Strin
     }
 
     private AuditRecord record(String errorCode, String errorMessage, JsonNode responseElements) {
-        return new AuditRecord(AuditRecord.EVENT_VERSION, UserIdentities.of(caller), eventTime, eventSource, eventName, awsRegion,
+        AuditRecord.UserIdentity who = identity != null ? identity : UserIdentities.of(caller);
+        return new AuditRecord(AuditRecord.EVENT_VERSION, who, eventTime, eventSource, eventName, awsRegion,
                 sourceIp, userAgent, errorCode, errorMessage, requestParameters, responseElements, requestId, eventId, readOnly,
-                resources, AuditRecord.API_CALL, true, caller.accountId(), AuditRecord.MANAGEMENT);
+                resources, AuditRecord.API_CALL, true, who.accountId(), AuditRecord.MANAGEMENT);
     }
 }

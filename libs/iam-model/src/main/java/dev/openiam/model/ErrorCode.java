@@ -63,6 +63,8 @@ public enum ErrorCode {
     IDP_COMMUNICATION_ERROR("IDPCommunicationError", 400),
     /** STS AssumeRoleWithWebIdentity: the identity provider rejected the claim. */
     IDP_REJECTED_CLAIM("IDPRejectedClaim", 403),
+    /** STS DecodeAuthorizationMessage: a message this installation did not encode, or one altered since. */
+    INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400),
     /** The policy simulator could not evaluate (SimulatePrincipalPolicy, SimulateCustomPolicy). */
     POLICY_EVALUATION("PolicyEvaluation", 500);
 

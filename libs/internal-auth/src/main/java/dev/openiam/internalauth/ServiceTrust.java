@@ -26,11 +26,13 @@ public final class ServiceTrust {
     private final ServiceKey key;
     private final TokenIssuer issuer;
     private final TokenVerifier verifier;
+    private final TrustedKeys keys;
     private final String problem;
 
-    private ServiceTrust(String service, ServiceKey key, TokenVerifier verifier, String problem) {
+    private ServiceTrust(String service, ServiceKey key, TokenVerifier verifier, TrustedKeys keys, String problem) {
         this.service = service;
         this.key = key;
+        this.keys = keys;
         this.issuer = key == null ? null : new TokenIssuer(key);
         this.verifier = verifier;
         this.problem = problem;
@@ -46,6 +48,7 @@ public final class ServiceTrust {
                              Map<Purpose, Set<String>> allowed, int replayCapacity, Clock clock) {
         ServiceKey key = null;
         TokenVerifier verifier = null;
+        TrustedKeys trusted = null;
         String problem = null;
         try {
             key = keyFile.map(file -> ServiceKey.read(service, file)).orElse(null);
@@ -61,6 +64,7 @@ public final class ServiceTrust {
                 problem = problem != null ? problem : "no trusted keys (iam.trust.trusted-keys-dir)";
             } else {
                 verifier = new TokenVerifier(service, keys, allowed, clock, replayCapacity);
+                trusted = keys;
                 LOG.infof("%s trusts the keys of %s; allowed callers by purpose: %s", service, keys.services(), allowed);
             }
         } catch (RuntimeException e) {
@@ -68,10 +72,10 @@ public final class ServiceTrust {
         }
         if (problem != null) {
             LOG.warnf("%s: %s; every internal call is refused", service, problem);
-            return new ServiceTrust(service, key, null, problem);
+            return new ServiceTrust(service, key, null, trusted, problem);
         }
         LOG.infof("%s signs with key %s", service, key.kid());
-        return new ServiceTrust(service, key, verifier, null);
+        return new ServiceTrust(service, key, verifier, trusted, null);
     }
 
     /** The {@code iam.trust.allow.*} lists by purpose; an unknown purpose name is a configuration error. */
@@ -119,6 +123,16 @@ public final class ServiceTrust {
             throw new IamException(ErrorCode.ACCESS_DENIED, TokenVerifier.DENIED);
         }
         return verifier.verify(authorizationHeader, purpose, method, path, body);
+    }
+
+    /** This service's own key, to sign what it alone vouches for; empty when it has none usable. */
+    public Optional<ServiceKey> ownKey() {
+        return Optional.ofNullable(key);
+    }
+
+    /** The peers' public keys; empty when none are usable. */
+    public Optional<TrustedKeys> trustedKeys() {
+        return Optional.ofNullable(keys);
     }
 
     /** This service's public key as a JWKS document (no keys when it has none). */

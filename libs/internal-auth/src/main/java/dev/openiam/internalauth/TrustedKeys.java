@@ -86,8 +86,8 @@ public final class TrustedKeys {
         return serviceByKid.isEmpty();
     }
 
-    /** Every trusted key in one JWKS document, for the verifying parser (which picks a key by kid). */
-    String jwks() {
+    /** Every trusted key in one JWKS document, for a verifying parser (which picks a key by kid). */
+    public String jwks() {
         return jwks;
     }
 

@@ -31,6 +31,11 @@ public final class SessionTokenIssuer {
         this.encryption = Objects.requireNonNull(encryption, "encryption");
     }
 
+    /** The kid of the key that signs. */
+    public String kid() {
+        return signing.kid();
+    }
+
     public String issue(SessionClaims session) {
         JwtClaimsBuilder claims = Jwt.claims()
                 .issuer(ISSUER)

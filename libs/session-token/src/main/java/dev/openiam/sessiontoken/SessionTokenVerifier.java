@@ -14,6 +14,7 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.lang.UnresolvableKeyException;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -67,6 +68,10 @@ public final class SessionTokenVerifier {
             if (expired(e)) {
                 throw new IamException(ErrorCode.EXPIRED_TOKEN, EXPIRED);
             }
+            if (unknownKey(e)) {
+                LOG.debug("session token refused: signed with a key not among the known ones");
+                throw new UnknownSigningKeyException();
+            }
             throw invalid("not verified: " + e.getClass().getSimpleName());
         }
         try {
@@ -78,6 +83,16 @@ public final class SessionTokenVerifier {
         } catch (MalformedClaimException | ClassCastException | NullPointerException e) {
             throw invalid("a claim has the wrong type");
         }
+    }
+
+    /** Whether no known key has the kid that signed (decryption succeeded; only the signing key is missing). */
+    private static boolean unknownKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvableKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean expired(Throwable failure) {

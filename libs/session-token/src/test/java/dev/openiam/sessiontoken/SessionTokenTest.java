@@ -100,6 +100,11 @@ class SessionTokenTest {
         assertThat(rotated.verify(fresh, KEY_ID).arn()).endsWith("/alice");
         // once the retired key is withdrawn, its tokens stop working
         assertCode(() -> new SessionTokenVerifier(next.publicJwks(), ENCRYPTION).verify(old, KEY_ID), "InvalidClientTokenId");
+        // and the verifier can tell it was the key it did not know (worth fetching the published keys anew)
+        assertThatThrownBy(() -> new SessionTokenVerifier(next.publicJwks(), ENCRYPTION).verify(old, KEY_ID))
+                .isInstanceOf(UnknownSigningKeyException.class);
+        assertThatThrownBy(() -> verifier.verify(fresh.substring(0, fresh.length() - 3) + "AAA", KEY_ID))
+                .isNotInstanceOf(UnknownSigningKeyException.class);
     }
 
     private static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String code) {

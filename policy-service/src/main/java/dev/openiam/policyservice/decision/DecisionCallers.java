@@ -7,6 +7,8 @@ import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
+import dev.openiam.glue.denial.AuthorizationMessage;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.glue.peers.IdentityAuthentication;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -46,11 +48,14 @@ public class DecisionCallers {
     private final ServiceTrust trust;
     private final IdentityAuthentication identity;
     private final DecisionService decisions;
+    private final AuthorizationMessages messages;
 
-    public DecisionCallers(ServiceTrust trust, IdentityAuthentication identity, DecisionService decisions) {
+    public DecisionCallers(ServiceTrust trust, IdentityAuthentication identity, DecisionService decisions,
+                           AuthorizationMessages messages) {
         this.trust = trust;
         this.identity = identity;
         this.decisions = decisions;
+        this.messages = messages;
     }
 
     /** The caller of {@code POST path} with {@code body}: a peer service's decide token, or a SigV4 signature. */
@@ -124,8 +129,8 @@ public class DecisionCallers {
         }
     }
 
-    private static IamException denied(CallerClaims caller, String principal, String reason) {
-        return new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: " + ACTION
-                + " on resource: " + principal + " " + reason);
+    private IamException denied(CallerClaims caller, String principal, String reason) {
+        return messages.denied("User: " + caller.arn() + " is not authorized to perform: " + ACTION + " on resource: " + principal
+                + " " + reason, AuthorizationMessage.denied(caller.principalId(), caller.arn(), ACTION, principal));
     }
 }

@@ -1,5 +1,7 @@
 package dev.openiam.policyservice.decision;
 
+import dev.openiam.glue.denial.AuthorizationMessage;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.internalauth.SessionContext;
 import dev.openiam.model.Arn;
 import dev.openiam.model.IamException;
@@ -36,14 +38,16 @@ public class DecisionService {
     private final SessionPolicies sessionPolicies;
     private final DocumentCache documents;
     private final DecisionMetrics metrics;
+    private final AuthorizationMessages messages;
 
     public DecisionService(IdentityProjection identities, PolicySetCache policySets, SessionPolicies sessionPolicies,
-                           DocumentCache documents, DecisionMetrics metrics) {
+                           DocumentCache documents, DecisionMetrics metrics, AuthorizationMessages messages) {
         this.identities = identities;
         this.policySets = policySets;
         this.sessionPolicies = sessionPolicies;
         this.documents = documents;
         this.metrics = metrics;
+        this.messages = messages;
     }
 
     public Uni<AuthorizeResponse> authorize(AuthorizeRequest request) {
@@ -109,10 +113,11 @@ public class DecisionService {
         return evaluate(request, PolicySet.empty(), List.of(), context.build(), null);
     }
 
-    private static AuthorizeResponse noSuchPrincipal(AuthorizeRequest request) {
-        return new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY", "User: " + request.principal()
+    private AuthorizeResponse noSuchPrincipal(AuthorizeRequest request) {
+        return new AuthorizeResponse("ImplicitDeny", List.of(), "IDENTITY_POLICY", messages.explain("User: " + request.principal()
                 + " is not authorized to perform: " + request.action() + " on resource: " + request.resource()
-                + " because the principal does not exist");
+                + " because the principal does not exist",
+                AuthorizationMessage.denied(null, request.principal(), request.action(), request.resource())));
     }
 
     private AuthorizeResponse evaluate(AuthorizeRequest request, PolicySet set, List<CompiledPolicy> sessions,
@@ -141,7 +146,10 @@ public class DecisionService {
             case IMPLICIT_DENY -> "ImplicitDeny";
         };
         return new AuthorizeResponse(outcome, reasons, decision.missingAllow() == null ? null : decision.missingAllow().name(),
-                decision.isAllowed() ? null : decision.message(request.principal(), request.action(), request.resource()));
+                decision.isAllowed() ? null : messages.explain(decision.message(request.principal(), request.action(), request.resource()),
+                        new AuthorizationMessage(false, decision.outcome() == dev.openiam.policy.Outcome.EXPLICIT_DENY, reasons,
+                                context.value("aws:userid"), request.principal(), request.action(), request.resource(),
+                                context.asMap())));
     }
 
     /**

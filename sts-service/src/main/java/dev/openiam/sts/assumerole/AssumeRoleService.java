@@ -134,7 +134,8 @@ public class AssumeRoleService {
                     for (DecisionClient.Question question : questions) {
                         all = all.chain(() -> decisions.require(caller, question));
                     }
-                    return all.map(allowed -> session(role, request.roleSessionName(), now, duration, mfaAt,
+                    return all.chain(allowed -> session("AssumeRole", caller.arn(), null, role, request.roleSessionName(), now,
+                            duration, mfaAt,
                             new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
                                     request.policy(), request.policyArns(), sessionTags, transitive, sourceIdentity, null, chained),
                             packed));
@@ -146,13 +147,13 @@ public class AssumeRoleService {
      * {@code arn:aws:sts::ACCT:assumed-role/ROLE/SESSION}, principal id {@code AROA…:SESSION}, and credentials carrying
      * {@code session}.
      */
-    public AssumedRole session(IdentityPeer.RoleTarget role, String sessionName, Instant now, int duration, Instant mfaAt,
-                               SessionContext session, int packed) {
+    public Uni<AssumedRole> session(String action, String requestedBy, String subject, IdentityPeer.RoleTarget role,
+                                    String sessionName, Instant now, int duration, Instant mfaAt, SessionContext session, int packed) {
         String roleAccount = Arn.parse(role.arn()).account();
         String arn = "arn:aws:sts::" + roleAccount + ":assumed-role/" + role.roleName() + "/" + sessionName;
         String principalId = role.roleId() + ":" + sessionName;
-        return new AssumedRole(issuer.issue(roleAccount, arn, principalId, mfaAt, session), principalId, arn, packed,
-                session.sourceIdentity());
+        return issuer.issue(action, requestedBy, subject, roleAccount, arn, principalId, mfaAt, session)
+                .map(credentials -> new AssumedRole(credentials, principalId, arn, packed, session.sourceIdentity()));
     }
 
     /** A role session's name: 2–64 characters of {@code [\w+=,.@-]}. */
@@ -239,7 +240,7 @@ public class AssumeRoleService {
         return inherited != null ? inherited : requested;
     }
 
-    private static IamException denied(CallerClaims caller, String roleArn) {
-        return new IamException(ErrorCode.ACCESS_DENIED, "User: " + caller.arn() + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
+    private IamException denied(CallerClaims caller, String roleArn) {
+        return decisions.denied(caller, "sts:AssumeRole", roleArn);
     }
 }

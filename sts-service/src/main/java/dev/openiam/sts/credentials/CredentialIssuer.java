@@ -3,14 +3,16 @@ package dev.openiam.sts.credentials;
 import dev.openiam.glue.session.SessionTokens;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.SessionContext;
-import dev.openiam.internalauth.TrustConfig;
 import dev.openiam.model.AccessKeyIds;
 import dev.openiam.model.EntityType;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.sessiontoken.SessionClaims;
 import dev.openiam.sessiontoken.SessionTokenIssuer;
+import dev.openiam.sts.events.SessionEvents;
+import dev.openiam.sts.signingkeys.SigningKeys;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -20,8 +22,8 @@ import java.util.Base64;
 
 /**
  * Mints temporary credentials: a fresh {@code ASIA…} key id and 40-character secret, and the session token that
- * carries them with the session, signed with sts-service's own key and encrypted to the front doors' session key. No
- * state is kept: every front door checks the token alone.
+ * carries them with the session, signed with sts-service's current session-signing key ({@link SigningKeys}, rotated)
+ * and encrypted to the front doors' session key. No state is kept: every front door checks the token alone.
  */
 @Singleton
 @Startup
@@ -29,33 +31,51 @@ public class CredentialIssuer {
 
     private static final Logger LOG = Logger.getLogger(CredentialIssuer.class);
 
-    private final SessionTokenIssuer tokens;
+    private final SigningKeys signingKeys;
+    private final ServiceKey encryption;
+    private final SessionEvents events;
     private final SecureRandom random = new SecureRandom();
+    /** The issuer of the current signing key (a new one after each rotation). */
+    private volatile SessionTokenIssuer tokens;
 
-    public CredentialIssuer(TrustConfig trust, SessionTokens sessions) {
-        SessionTokenIssuer issuer = null;
-        try {
-            if (trust.serviceKeyFile().isPresent() && sessions.encryptionKey().isPresent()) {
-                issuer = new SessionTokenIssuer(ServiceKey.read(SessionTokenIssuer.ISSUER, trust.serviceKeyFile().get()),
-                        sessions.encryptionKey().get());
-            } else {
-                LOG.warn("no service key or no session-encryption key: no credentials can be issued");
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf("session tokens cannot be issued: %s", e.getMessage());
+    public CredentialIssuer(SigningKeys signingKeys, SessionTokens sessions, SessionEvents events) {
+        this.signingKeys = signingKeys;
+        this.events = events;
+        this.encryption = sessions.encryptionKey().orElse(null);
+        if (encryption == null) {
+            LOG.warn("no session-encryption key: no credentials can be issued");
         }
-        this.tokens = issuer;
     }
 
     /**
-     * Credentials for a session of {@code arn} ({@code principalId}) in {@code accountId}.
+     * Credentials an STS {@code action} issues, with its {@code iam.sts.v1} event stored before they are answered.
+     *
+     * @param requestedBy who asked (the caller's ARN; the OIDC provider's for a web identity)
+     * @param subject     the web identity token's {@code sub}, or {@code null}
+     */
+    public Uni<SessionCredentials> issue(String action, String requestedBy, String subject, String accountId, String arn,
+                                         String principalId, Instant mfaAuthenticatedAt, SessionContext session) {
+        SessionCredentials credentials = issue(accountId, arn, principalId, mfaAuthenticatedAt, session);
+        return events.issued(action, requestedBy, accountId, arn, principalId, mfaAuthenticatedAt, session, credentials, subject)
+                .replaceWith(credentials);
+    }
+
+    /**
+     * Credentials for a session of {@code arn} ({@code principalId}) in {@code accountId}, published nowhere (a console
+     * sign-in's: the sign-in is its record).
      *
      * @param mfaAuthenticatedAt when MFA was verified for the session, or {@code null}
      */
     public SessionCredentials issue(String accountId, String arn, String principalId, Instant mfaAuthenticatedAt,
                                     SessionContext session) {
-        if (tokens == null) {
+        if (encryption == null) {
             throw new IamException(ErrorCode.SERVICE_UNAVAILABLE, "temporary credentials cannot be issued now; retry later");
+        }
+        ServiceKey signing = signingKeys.current();
+        SessionTokenIssuer tokens = this.tokens;
+        if (tokens == null || !tokens.kid().equals(signing.kid())) {
+            tokens = new SessionTokenIssuer(signing, encryption);
+            this.tokens = tokens;
         }
         // the id carries the account (GetAccessKeyInfo reads it back): this service keeps no record of what it issues
         String accessKeyId = AccessKeyIds.newId(EntityType.TEMPORARY_ACCESS_KEY, accountId, random);

@@ -90,11 +90,12 @@ public class FederationActions implements StsActionGroup {
             return tags.isEmpty() ? checks : checks.chain(() -> decisions.require(caller, DecisionClient.Question.of("sts:TagSession",
                     arn, context, revisions.identity(), revisions.policy())));
         });
-        return allowed.map(ok -> {
+        return allowed.chain(ok -> {
             SessionContext session = new SessionContext(caller.arn(), "FederatedUser", now, now.plus(Duration.ofSeconds(seconds)),
                     policies.policy(), policies.policyArns(), sessionTags, List.of(), null, null, false);
-            SessionCredentials credentials = issuer.issue(caller.accountId(), arn, caller.accountId() + ":" + name,
+            return issuer.issue("GetFederationToken", caller.arn(), null, caller.accountId(), arn, caller.accountId() + ":" + name,
                     caller.mfaAuthenticatedAt(), session);
+        }).map(credentials -> {
             return e -> {
                 e.element("Credentials", c -> c.text("AccessKeyId", credentials.accessKeyId())
                         .text("SecretAccessKey", credentials.secretAccessKey())

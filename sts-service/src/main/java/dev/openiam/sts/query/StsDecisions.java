@@ -1,5 +1,7 @@
 package dev.openiam.sts.query;
 
+import dev.openiam.glue.denial.AuthorizationMessage;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
@@ -10,24 +12,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Asks policy-service whether the caller may do one STS action on one resource, with the caller's session (if it signs
- * with temporary credentials) and, for a role, its trust policy. No clear Allow is AccessDenied (fail closed).
+ * with temporary credentials) and, for a role, its trust policy. No clear Allow is AccessDenied (fail closed), with the
+ * decision point's message (which carries its encoded authorization message).
  */
 @ApplicationScoped
 public class StsDecisions {
 
     private final DecisionClient decisions;
+    private final AuthorizationMessages messages;
 
-    public StsDecisions(DecisionClient decisions) {
+    public StsDecisions(DecisionClient decisions, AuthorizationMessages messages) {
         this.decisions = decisions;
+        this.messages = messages;
     }
 
     public Uni<Void> require(CallerClaims caller, DecisionClient.Question question) {
         return decisions.decide(caller, question).invoke(decision -> {
             if (!decision.allowed()) {
-                throw new IamException(ErrorCode.ACCESS_DENIED, decision.message() != null ? decision.message()
-                        : "User: " + caller.arn() + " is not authorized to perform: " + question.action() + " on resource: "
-                        + question.resource());
+                throw decision.message() != null ? new IamException(ErrorCode.ACCESS_DENIED, decision.message())
+                        : denied(caller, question.action(), question.resource());
             }
         }).replaceWithVoid();
+    }
+
+    /** AWS's AccessDenied for {@code action} on {@code resource} refused here, with its encoded authorization message. */
+    public IamException denied(CallerClaims caller, String action, String resource) {
+        return messages.denied("User: " + caller.arn() + " is not authorized to perform: " + action + " on resource: " + resource,
+                AuthorizationMessage.denied(caller.principalId(), caller.arn(), action, resource));
     }
 }

@@ -5,6 +5,7 @@ import dev.openiam.awsprotocol.error.FailureLog;
 import dev.openiam.awsprotocol.error.QueryErrors;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.glue.audit.AuditedCall;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.glue.query.QueryResource;
 import dev.openiam.glue.session.RequestAuthentication;
@@ -63,9 +64,8 @@ public class StsEndpoint extends QueryResource {
                     StsAction action = find(query);
                     GlobalKeys.Call call = QueryAnswers.call(headers, request);
                     Uni<Consumer<QueryXml.Element>> answered = !action.signed()
-                            // AssumeRoleWithWebIdentity: unsigned, so no caller to record it under here (its record, as
-                            // AWS's WebIdentityUser in the role's account, is still to come)
-                            ? action.handler().handle(query, null, call)
+                            // AssumeRoleWithWebIdentity: unsigned, recorded in the role's account as a WebIdentityUser
+                            ? unsigned(query, action, requestId, call)
                             : authentication.authenticate(QueryAnswers.signed(method, body, headers, request), SIGNING_NAME)
                                     .chain(caller -> StsCalls.audited(query, action.name(), caller, requestId, call)
                                             .around(Uni.createFrom().deferred(() -> action.handler().handle(query, caller, call)),
@@ -76,6 +76,12 @@ public class StsEndpoint extends QueryResource {
                 })
                 .onFailure().recoverWithItem(failure ->
                         QueryAnswers.send(QueryErrors.render(QueryXml.STS_NAMESPACE, failure, requestId, LOGGED)));
+    }
+
+    private Uni<Consumer<QueryXml.Element>> unsigned(QueryRequest query, StsAction action, String requestId, GlobalKeys.Call call) {
+        AuditedCall audit = StsCalls.unsigned(query, action.name(), requestId, call);
+        Uni<Consumer<QueryXml.Element>> handled = Uni.createFrom().deferred(() -> action.handler().handle(query, null, call));
+        return audit == null ? handled : audit.around(handled, auditOutbox);
     }
 
     private StsAction find(QueryRequest query) {

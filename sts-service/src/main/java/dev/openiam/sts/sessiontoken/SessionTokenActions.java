@@ -76,15 +76,15 @@ public class SessionTokenActions implements StsActionGroup {
                     }
                     return clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 });
-        return mfa.map(mfaAt -> {
+        return mfa.chain(mfaAt -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             SessionContext session = new SessionContext(caller.arn(), caller.root() ? "Root" : "IAMUser", now,
                     now.plus(Duration.ofSeconds(seconds)), null, List.of(), null, List.of(), null, null, false);
-            SessionCredentials credentials = issuer.issue(caller.accountId(), caller.arn(), caller.principalId(), mfaAt, session);
-            return e -> e.element("Credentials", c -> c.text("AccessKeyId", credentials.accessKeyId())
+            return issuer.issue("GetSessionToken", caller.arn(), null, caller.accountId(), caller.arn(), caller.principalId(), mfaAt,
+                    session);
+        }).map(credentials -> e -> e.element("Credentials", c -> c.text("AccessKeyId", credentials.accessKeyId())
                     .text("SecretAccessKey", credentials.secretAccessKey())
                     .text("SessionToken", credentials.sessionToken())
-                    .date("Expiration", credentials.expiration()));
-        });
+                    .date("Expiration", credentials.expiration())));
     }
 }

@@ -1,6 +1,8 @@
 package dev.openiam.sts.webidentity;
 
 import dev.openiam.authorization.GlobalKeys;
+import dev.openiam.glue.audit.AuditedCall;
+import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.SessionContext;
@@ -8,6 +10,7 @@ import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.model.Tag;
+import dev.openiam.model.audit.AuditRecord;
 import dev.openiam.model.rules.Rules;
 import dev.openiam.sts.assumerole.AssumeRoleService;
 import dev.openiam.sts.assumerole.AssumedRole;
@@ -84,7 +87,9 @@ public class WebIdentityService {
         Arn roleArn = AssumeRoleService.roleArn(request.roleArn());
         int packed = PackedPolicy.check(request.policy(), request.policyArns(), Map.of());
         String account = roleArn.account();
+        AuditedCall audit = AuditedCall.current();
         return verify(request.webIdentityToken(), account)
+                .invoke(verified -> identified(audit, account, verified.provider(), verified.token()))
                 .chain(verified -> identity.role(roleArn.toString(), account)
                         .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.NO_SUCH_ENTITY)
                         .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
@@ -117,6 +122,14 @@ public class WebIdentityService {
                 .chain(provider -> keys.keys(issuer, provider.thumbprints(), unverified.keyId())
                         .map(issuerKeys -> new VerifiedIdentity(provider, IdentityTokens.verify(webIdentityToken, issuer,
                                 provider.clientIds(), issuerKeys, clock.instant(), config.clockSkew()))));
+    }
+
+    /** The call's record names the web identity, as CloudTrail does: {@code <provider ARN>:<aud>:<sub>}, {@code sub}. */
+    private static void identified(AuditedCall audit, String account, IdentityPeer.OidcProvider provider, IdentityTokens.Verified token) {
+        if (audit != null) {
+            audit.identifiedAs(AuditRecord.UserIdentity.webIdentityUser(account,
+                    provider.arn() + ":" + token.audience() + ":" + token.subject(), token.subject(), provider.arn()));
+        }
     }
 
     private static IamException noProvider(String issuer) {
@@ -176,13 +189,14 @@ public class WebIdentityService {
             all = all.chain(() -> decisions.require(caller, question));
         }
         return all.onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.ACCESS_DENIED)
-                .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, DENIED))
-                .map(allowed -> {
+                .transform(failure -> AuthorizationMessages.reworded(DENIED, failure))
+                .chain(allowed -> {
                     SessionContext session = new SessionContext(role.arn(), "AssumedRole", now, now.plus(Duration.ofSeconds(duration)),
                             request.policy(), request.policyArns(), sessionTags, token.transitiveTagKeys(), sourceIdentity, provider.arn(),
                             false);
-                    return new Result(roles.session(role, request.roleSessionName(), now, duration, null, session, packedSize),
-                            token.subject(), provider.arn(), token.audience());
-                });
+                    return roles.session("AssumeRoleWithWebIdentity", provider.arn(), token.subject(), role, request.roleSessionName(),
+                            now, duration, null, session, packedSize);
+                })
+                .map(session -> new Result(session, token.subject(), provider.arn(), token.audience()));
     }
 }

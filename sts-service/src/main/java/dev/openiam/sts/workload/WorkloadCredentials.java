@@ -107,13 +107,16 @@ public class WorkloadCredentials {
                     .onFailure(failure -> failure instanceof IamException e && e.code() == ErrorCode.ACCESS_DENIED)
                     .transform(failure -> new IamException(ErrorCode.ACCESS_DENIED, service + " cannot assume the role "
                             + role.roleName() + ": its trust policy does not allow " + service))
-                    .map(allowed -> {
+                    .chain(allowed -> {
                         SessionContext session = new SessionContext(role.arn(), "AssumedRole", now,
                                 now.plus(Duration.ofSeconds(duration)), null, List.of(), Map.of(), List.of(), null, null, false);
-                        Served issued = new Served(role.roleName(), role.arn(),
-                                roles.session(role, workload.workloadId(), now, duration, null, session, 0), now);
-                        cache.put(workload.workloadId(), issued);
-                        return issued;
+                        // the session's event names the service principal that asked for the workload (as its record does)
+                        return roles.session("AssumeRole", service, null, role, workload.workloadId(), now, duration, null, session, 0)
+                                .map(assumed -> {
+                                    Served issued = new Served(role.roleName(), role.arn(), assumed, now);
+                                    cache.put(workload.workloadId(), issued);
+                                    return issued;
+                                });
                     });
         });
     }

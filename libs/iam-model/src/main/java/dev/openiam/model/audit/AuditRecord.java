@@ -88,12 +88,28 @@ public record AuditRecord(
      * {@code sessionContext}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"type", "principalId", "arn", "accountId", "accessKeyId", "userName", "sessionContext", "invokedBy"})
+    @JsonPropertyOrder({"type", "principalId", "arn", "accountId", "accessKeyId", "userName", "sessionContext", "invokedBy",
+            "identityProvider"})
     public record UserIdentity(String type, String principalId, String arn, String accountId, String accessKeyId,
-                               String userName, SessionContext sessionContext, String invokedBy) {
+                               String userName, SessionContext sessionContext, String invokedBy, String identityProvider) {
 
         public UserIdentity {
             Objects.requireNonNull(type, "type");
+        }
+
+        /** Anyone but a web identity (which alone names an {@code identityProvider}). */
+        public UserIdentity(String type, String principalId, String arn, String accountId, String accessKeyId,
+                            String userName, SessionContext sessionContext, String invokedBy) {
+            this(type, principalId, arn, accountId, accessKeyId, userName, sessionContext, invokedBy, null);
+        }
+
+        /**
+         * A caller of AssumeRoleWithWebIdentity, as CloudTrail names it: principal id {@code <provider>:<aud>:<sub>},
+         * user name the token's {@code sub}, the OIDC provider's ARN; all three {@code null} when the token could not be
+         * verified. No ARN, no access key: the call is unsigned.
+         */
+        public static UserIdentity webIdentityUser(String accountId, String principalId, String userName, String identityProvider) {
+            return new UserIdentity("WebIdentityUser", principalId, null, accountId, null, userName, null, null, identityProvider);
         }
 
         public static UserIdentity root(String accountId, String accessKeyId) {

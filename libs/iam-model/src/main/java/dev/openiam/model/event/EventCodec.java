@@ -34,6 +34,7 @@ public final class EventCodec {
     static {
         registerFamily(IdentityEvent.class);
         registerFamily(PolicyEvent.class);
+        registerFamily(StsEvent.class);
         registerFamily(dev.openiam.model.audit.AuditEvent.class);
     }
 

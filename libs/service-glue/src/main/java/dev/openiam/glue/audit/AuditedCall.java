@@ -28,7 +28,7 @@ public final class AuditedCall {
     private static final Logger LOG = Logger.getLogger(AuditedCall.class);
     private static final String KEY = AuditedCall.class.getName();
 
-    private final ApiCall call;
+    private volatile ApiCall call;
     private volatile boolean recorded;
     private volatile boolean appended;
 
@@ -54,6 +54,11 @@ public final class AuditedCall {
 
     public ApiCall call() {
         return call;
+    }
+
+    /** An unsigned call's caller is known at last (a web identity token verified): its record names it. */
+    public void identifiedAs(dev.openiam.model.audit.AuditRecord.UserIdentity identity) {
+        call = call.identifiedAs(identity);
     }
 
     /**

@@ -33,7 +33,7 @@ public class RequestAuthentication {
             SigV4Credential credential = SigV4Verifier.parse(request);
             SigV4Verifier.checkTimeAndScope(credential, service, clock.instant());
             if (TemporaryCredentials.isTemporary(credential.accessKeyId())) {
-                return Uni.createFrom().item(temporary.authenticate(request, credential, service));
+                return temporary.authenticate(request, credential, service);
             }
             return identity.authenticate(service, request);
         });

@@ -8,6 +8,7 @@ import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.sessiontoken.SessionClaims;
 import dev.openiam.sessiontoken.SessionTokenVerifier;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -35,13 +36,29 @@ public class TemporaryCredentials {
         return accessKeyId != null && accessKeyId.startsWith(PREFIX);
     }
 
-    /** The session that signed {@code request}, whose credential {@link SigV4Verifier#parse} read. */
-    public CallerClaims authenticate(HttpRequestData request, SigV4Credential credential, String service) {
+    /**
+     * The session that signed {@code request}, whose credential {@link SigV4Verifier#parse} read; a token signed with a
+     * key not known yet makes the keys be read anew first (keys rotate).
+     */
+    public Uni<CallerClaims> authenticate(HttpRequestData request, SigV4Credential credential, String service) {
+        return Uni.createFrom().deferred(() -> tokens.openRefreshing(token(credential), credential.accessKeyId()))
+                .map(session -> checked(request, credential, service, session));
+    }
+
+    /** As {@link #authenticate}, with the signing keys known now only (no I/O: what a benchmark measures). */
+    public CallerClaims authenticateWithKnownKeys(HttpRequestData request, SigV4Credential credential, String service) {
+        return checked(request, credential, service, tokens.open(token(credential), credential.accessKeyId()));
+    }
+
+    private static String token(SigV4Credential credential) {
         if (credential.securityToken() == null || credential.securityToken().isEmpty()) {
             // an ASIA key alone names no secret anyone holds
             throw new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, SessionTokenVerifier.INVALID);
         }
-        SessionClaims session = tokens.open(credential.securityToken(), credential.accessKeyId());
+        return credential.securityToken();
+    }
+
+    private CallerClaims checked(HttpRequestData request, SigV4Credential credential, String service, SessionClaims session) {
         verifier.verify(request, credential, session.secretAccessKey(), service, clock.instant());
         return session.caller();
     }
