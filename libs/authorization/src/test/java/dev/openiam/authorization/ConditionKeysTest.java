@@ -32,7 +32,8 @@ class ConditionKeysTest {
             Map.entry("Tags.member.1.Key", "Stored"), Map.entry("Tags.member.1.Value", "yes"),
             Map.entry("TagKeys.member.1", "Removed"), Map.entry("VirtualMFADeviceName", "phone"),
             Map.entry("SerialNumber", "arn:aws:iam::" + ACCOUNT + ":mfa/phone"), Map.entry("Url", "https://idp.example.com"),
-            Map.entry("OpenIDConnectProviderArn", "arn:aws:iam::" + ACCOUNT + ":oidc-provider/idp.example.com")));
+            Map.entry("OpenIDConnectProviderArn", "arn:aws:iam::" + ACCOUNT + ":oidc-provider/idp.example.com"),
+            Map.entry("Arn", "arn:aws:iam::" + ACCOUNT + ":user/alice")));
     private static final Entity STORED = new Entity("arn:aws:iam::" + ACCOUNT + ":user/eng/alice", "/eng/", "alice",
             List.of(new Tag("team", "core")), BOUNDARY);
 
