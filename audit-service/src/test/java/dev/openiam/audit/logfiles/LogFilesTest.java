@@ -98,6 +98,10 @@ class LogFilesTest {
         // and then a period with nothing: an empty digest
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> digests(start).stream().anyMatch(d -> d.logFiles().isEmpty()
                 && Instant.parse(d.digestStartTime()).isAfter(start)));
+        // at least four periods ended a second ago (the tampering below needs several digests; a quiet machine can store
+        // both batches in one period)
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> digests(Instant.EPOCH).stream()
+                .filter(d -> Instant.parse(d.digestEndTime()).isBefore(Instant.now().minusSeconds(1))).count() >= 4);
         // digests that ended a second ago are written whole (digest after its logs, signature after its digest)
         Instant end = Instant.now().minusSeconds(1);
         // the whole chain: it began with this test's service (a fresh directory)
