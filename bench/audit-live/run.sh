@@ -10,30 +10,20 @@
 # Ports (127.0.0.1): PostgreSQL 46432, Kafka 49192/49193, services 48181–48184 (metrics 49181–49184).
 # State and output: bench/target/audit-live/{home,results.jsonl}.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-REPO=$PWD
+. "$(dirname "$0")/../lib/system.sh"
 RATES=${RATES:-1000 2500 5000}
 SECONDS_EACH=${SECONDS:-20}
 SUBSCRIBERS=${SUBSCRIBERS:-100}
 ROUNDS=${ROUNDS:-1}
-OUT=$REPO/bench/target/audit-live
-mkdir -p "$OUT"
-
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  ./mvnw -B -q package -DskipTests -pl identity-service,policy-service,sts-service,audit-service,deploy/local,bench -am
-fi
-[[ -f bench/target/runtime-classpath.txt ]] || { echo "bench is not built (run without SKIP_BUILD)" >&2; exit 1; }
-CP="$REPO/bench/target/classes:$(cat bench/target/runtime-classpath.txt)"
-
-export IAM_HOME=$OUT/home IAM_PG_PORT=46432 IAM_KAFKA_PORT=49192 IAM_KAFKA_CONTROLLER_PORT=49193
-export IAM_IDENTITY_PORT=48181 IAM_POLICY_PORT=48182 IAM_STS_PORT=48183 IAM_AUDIT_PORT=48184 IAM_START_TIMEOUT=${IAM_START_TIMEOUT:-400}
-trap 'deploy/local/iam-local stop >/dev/null 2>&1 || true' EXIT
-deploy/local/iam-local start >"$OUT/start.log" 2>&1 || { cat "$OUT/start.log" >&2; exit 1; }
+bench_setup audit-live identity-service,policy-service,sts-service,audit-service
+BENCH_SERVICES="identity policy sts audit" BENCH_PORTS="46432 49192 48180"
+IAM_HOME=$OUT/home IAM_KAFKA_PORT=49192
+iam_system_up
 
 load() { java -Xms512m -Xmx1g -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" \
   "$1" "$SECONDS_EACH" "$SUBSCRIBERS" 2>"$OUT/load.err" | grep '^{'; }
 
-echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {print int($2/1048576) " GB"}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); tree $(git rev-parse --short HEAD)"
+machine_line
 java -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" 500 5 1 >/dev/null 2>&1 || true
 : >"$OUT/results.jsonl"
 for (( round = 1; round <= ROUNDS; round++ )); do
