@@ -104,6 +104,39 @@ class SignInTest {
     }
 
     @Test
+    void everyAttemptInAnAccountIsAConsoleLoginRecordWithoutThePasswordOrAnUnknownName() throws Throwable {
+        String origin = ",\"sourceIp\":\"192.0.2.9\",\"userAgent\":\"Mozilla/5.0 test\",\"loginTo\":\"https://console.test/\"}";
+        String account = "{\"account\":\"" + api.accountId() + "\"";
+        signIn(PeerServices.STS, account + ",\"userName\":\"alice\",\"password\":\"Alice-pass-1\"" + origin).statusCode(200);
+        signIn(PeerServices.STS, account + ",\"userName\":\"alice\",\"password\":\"Wrong-pass-7\"" + origin).statusCode(403);
+        signIn(PeerServices.STS, account + ",\"userName\":\"Typed-pass-9\",\"password\":\"Wrong-pass-7\"" + origin).statusCode(403);
+        // no account: nowhere to record it
+        signIn(PeerServices.STS, "{\"account\":\"000000000000\",\"userName\":\"alice\",\"password\":\"x\"" + origin).statusCode(403);
+
+        java.util.List<dev.openiam.model.audit.AuditRecord> records = new java.util.ArrayList<>();
+        await(() -> pool.preparedQuery("select payload from identity.audit_outbox where account_id = $1 order by revision")
+                .execute(Tuple.of(api.accountId()))).forEach(row -> {
+                    String payload = row.getString("payload");
+                    assertThat(payload).doesNotContain("Alice-pass-1", "Wrong-pass-7", "Typed-pass-9");
+                    records.add(dev.openiam.model.audit.AuditCodec.fromJson(payload));
+                });
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.eventSource()).isEqualTo("signin.amazonaws.com");
+            assertThat(r.eventName()).isEqualTo("ConsoleLogin");
+            assertThat(r.eventType()).isEqualTo("AwsConsoleSignIn");
+            assertThat(r.readOnly()).isFalse();
+            assertThat(r.sourceIPAddress()).isEqualTo("192.0.2.9");
+            assertThat(r.userAgent()).isEqualTo("Mozilla/5.0 test");
+            assertThat(r.additionalEventData().path("LoginTo").asText()).isEqualTo("https://console.test/");
+            assertThat(r.additionalEventData().path("MFAUsed").asText()).isEqualTo("No");
+        });
+        assertThat(records).extracting(r -> r.userIdentity().userName() + " " + r.responseElements().path("ConsoleLogin").asText()
+                + " " + r.errorMessage()).containsExactly("alice Success null", "alice Failure Failed authentication",
+                "HIDDEN_DUE_TO_SECURITY_REASONS Failure No username found in supplied account");
+        assertThat(records.get(0).userIdentity().principalId()).isEqualTo(userId);
+    }
+
+    @Test
     void onlyTheServicesAllowedToMayAsk() {
         String body = "{\"account\":\"" + api.accountId() + "\",\"userName\":\"alice\",\"password\":\"Alice-pass-1\"}";
         signIn(PeerServices.POLICY, body).statusCode(403).body("code", equalTo("AccessDenied"));
