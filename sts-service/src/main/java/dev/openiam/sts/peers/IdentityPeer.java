@@ -37,11 +37,15 @@ public class IdentityPeer {
     }
 
     /**
-     * Who signed in with a console password, whether the password must be changed first, and the MFA device whose
-     * code must follow ({@code null} without one).
+     * Who signed in with a console password, whether the password must be changed first, the principal's MFA device
+     * ({@code null} without one) and whether its code was verified (a device without it: the code must follow).
      */
     public record SignedIn(String accountId, String arn, String principalId, String userName, boolean root,
-                           boolean passwordResetRequired, boolean passwordExpired, String mfaSerial) {
+                           boolean passwordResetRequired, boolean passwordExpired, String mfaSerial, boolean mfaAuthenticated) {
+    }
+
+    /** Where a person signs in to the console from, and the console URL, for the sign-in's record. */
+    public record SignInOrigin(String sourceIp, String userAgent, String loginTo) {
     }
 
     /** Whom an MFA device belongs to. */
@@ -122,15 +126,19 @@ public class IdentityPeer {
     }
 
     /**
-     * Checks a console password ({@code userName} {@code null}: the root user of {@code account}, an id or alias);
-     * every wrong answer is identity-service's one AccessDenied.
+     * Checks a console sign-in ({@code userName} {@code null}: the root user of {@code account}, an id or alias): the
+     * password, and {@code mfaCode} ({@code null}: none yet) when the principal has an MFA device; identity-service
+     * records it (ConsoleLogin). Every wrong password is identity-service's one AccessDenied, every wrong code STS's.
      */
-    public Uni<SignedIn> signIn(String account, String userName, String password) {
-        JsonObject body = new JsonObject().put("account", account).put("userName", userName).put("password", password);
+    public Uni<SignedIn> signIn(String account, String userName, String password, String mfaCode, SignInOrigin origin) {
+        JsonObject body = new JsonObject().put("account", account).put("userName", userName).put("password", password)
+                .put("mfaCode", mfaCode).put("sourceIp", origin.sourceIp()).put("userAgent", origin.userAgent())
+                .put("loginTo", origin.loginTo());
         return call(Purpose.SIGN_IN, "/internal/v1/sign-in", body).map(answer -> new SignedIn(answer.getString("accountId"),
                 answer.getString("arn"), answer.getString("principalId"), answer.getString("userName"),
                 answer.getBoolean("root", false), answer.getBoolean("passwordResetRequired", false),
-                answer.getBoolean("passwordExpired", false), answer.getString("mfaSerial")));
+                answer.getBoolean("passwordExpired", false), answer.getString("mfaSerial"),
+                answer.getBoolean("mfaAuthenticated", false)));
     }
 
     /** Checks {@code tokenCode} of device {@code serialNumber} (accepted once): whom the device is assigned to. */

@@ -1,6 +1,7 @@
 package dev.openiam.identity.loginprofile.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.audittrail.ConsoleLogins;
 import dev.openiam.identity.loginprofile.domain.SignInService;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceTrust;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.io.IOException;
 
 /**
- * For the console (and sts-service): checks a console password. Callers present a token of purpose {@code sign-in}
+ * For sts-service's console sign-in: checks a console password and the MFA code that follows it, and records the
+ * sign-in (CloudTrail's ConsoleLogin). Callers present a token of purpose {@code sign-in}
  * signed with their own key and bound to this exact body ({@code iam.trust.allow.sign-in} names who may).
  */
 @Path(SignInResource.PATH)
@@ -30,8 +32,12 @@ public class SignInResource {
 
     public static final String PATH = "/internal/v1/sign-in";
 
-    /** {@code account} is the account id or alias; no {@code userName}: the root user. */
-    public record SignInRequest(String account, String userName, String password) {
+    /**
+     * {@code account} is the account id or alias; no {@code userName}: the root user; {@code mfaCode} the device's code
+     * when asked for; {@code sourceIp}, {@code userAgent} and {@code loginTo} (the console URL) for the sign-in's record.
+     */
+    public record SignInRequest(String account, String userName, String password, String mfaCode, String sourceIp,
+                                String userAgent, String loginTo) {
         @Override
         public String toString() {
             return "SignInRequest[account=" + account + ", userName=" + userName + "]";
@@ -61,6 +67,7 @@ public class SignInResource {
         if (request == null) {
             throw IamException.validation("the body must be a JSON object with account, userName and password");
         }
-        return signIns.signIn(request.account(), request.userName(), request.password());
+        return signIns.signIn(request.account(), request.userName(), request.password(), request.mfaCode(),
+                new ConsoleLogins.Origin(request.sourceIp(), request.userAgent(), request.loginTo()));
     }
 }
