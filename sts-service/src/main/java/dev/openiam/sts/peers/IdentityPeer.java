@@ -1,7 +1,9 @@
 package dev.openiam.sts.peers;
 
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.glue.peers.IdentityAuthentication;
 import dev.openiam.glue.peers.PeerClient;
+import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -52,27 +54,56 @@ public class IdentityPeer {
     public record MfaOwner(String arn, boolean root) {
     }
 
+    private final IdentityAuthentication authentication;
     private final PeerClient identity;
 
     public IdentityPeer(IdentityAuthentication authentication) {
+        this.authentication = authentication;
         this.identity = authentication.identityService();
     }
 
     /** The role {@code roleArn} names (NoSuchEntity if none), with the caller's account revisions. */
     public Uni<RoleTarget> role(String roleArn, String callerAccountId) {
         JsonObject body = new JsonObject().put("roleArn", roleArn).put("callerAccountId", callerAccountId);
-        return call(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup", body).map(answer -> {
-            JsonObject role = answer.getJsonObject("role");
-            JsonObject revisions = answer.getJsonObject("callerRevisions");
-            Map<String, String> tags = new LinkedHashMap<>();
-            for (Object item : role.getJsonArray("tags", new JsonArray())) {
-                JsonObject tag = (JsonObject) item;
-                tags.put(tag.getString("key"), tag.getString("value"));
-            }
-            return new RoleTarget(role.getString("roleId"), role.getString("roleName"), role.getString("arn"),
-                    role.getString("assumeRolePolicyDocument"), role.getInteger("maxSessionDuration", 3600), tags,
-                    revisions.getLong("identity", 0L), revisions.getLong("policy", 0L));
-        });
+        return call(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup", body)
+                .map(answer -> target(answer.getJsonObject("role"), answer.getJsonObject("callerRevisions")));
+    }
+
+    /**
+     * Who signed a request that asks for the role {@code roleArn}, and that role: {@code role} {@code null} when
+     * identity-service did not look it up (its name is not one it accepts: ask {@link #role} for the error), unless
+     * {@code noSuchRole}.
+     */
+    public record CallerRole(String roleArn, CallerClaims caller, RoleTarget role, boolean noSuchRole) {
+    }
+
+    /**
+     * Who signed {@code request} with a long-term access key for signing name {@code service}, and the role
+     * {@code roleArn} names with the caller's account revisions, in one call to identity-service, both read as stored
+     * now. A bad signature is the caller's AWS error; no answer is ServiceUnavailable.
+     */
+    public Uni<CallerRole> callerAndRole(String service, HttpRequestData request, String roleArn) {
+        return authentication.authenticate(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup-for-caller", service, request,
+                signed -> new JsonObject().put("request", signed).put("roleArn", roleArn), answer -> {
+                    JsonObject caller = answer.getJsonObject("caller");
+                    if (caller == null || caller.getString("arn") == null) {
+                        return null;
+                    }
+                    JsonObject role = answer.getJsonObject("role");
+                    return new CallerRole(roleArn, CallerClaims.fromMap(caller.getMap()),
+                            role == null ? null : target(role, answer.getJsonObject("callerRevisions")), answer.getBoolean("noSuchRole", false));
+                });
+    }
+
+    private static RoleTarget target(JsonObject role, JsonObject revisions) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Object item : role.getJsonArray("tags", new JsonArray())) {
+            JsonObject tag = (JsonObject) item;
+            tags.put(tag.getString("key"), tag.getString("value"));
+        }
+        return new RoleTarget(role.getString("roleId"), role.getString("roleName"), role.getString("arn"),
+                role.getString("assumeRolePolicyDocument"), role.getInteger("maxSessionDuration", 3600), tags,
+                revisions.getLong("identity", 0L), revisions.getLong("policy", 0L));
     }
 
     /** An account's OpenID Connect provider: its ARN, URL (host and path), client ids and thumbprints. */
