@@ -1,11 +1,9 @@
 package dev.openiam.identity.loginprofile.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.audittrail.ConsoleLogins;
 import dev.openiam.identity.loginprofile.domain.SignInService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
-import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,8 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.IOException;
 
 /**
  * For sts-service's console sign-in: checks a console password and the MFA code that follows it, and records the
@@ -45,28 +41,18 @@ public class SignInResource {
     }
 
     private final SignInService signIns;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public SignInResource(SignInService signIns, ServiceTrust trust, ObjectMapper json) {
+    public SignInResource(SignInService signIns, InternalRequests requests) {
         this.signIns = signIns;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "Check a console password (account id or alias, user name or none for root)")
     public Uni<SignInService.SignedIn> signIn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        trust.verify(authorization, Purpose.SIGN_IN, "POST", PATH, body);
-        SignInRequest request;
-        try {
-            request = json.readValue(body, SignInRequest.class);
-        } catch (IOException e) {
-            throw IamException.validation("the body must be a JSON object with account, userName and password");
-        }
-        if (request == null) {
-            throw IamException.validation("the body must be a JSON object with account, userName and password");
-        }
+        SignInRequest request = requests.read(authorization, Purpose.SIGN_IN, PATH, body, SignInRequest.class,
+                "the body must be a JSON object with account, userName and password");
         return signIns.signIn(request.account(), request.userName(), request.password(), request.mfaCode(),
                 new ConsoleLogins.Origin(request.sourceIp(), request.userAgent(), request.loginTo()));
     }
