@@ -1,13 +1,12 @@
 package dev.openiam.identity.role.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.account.AccountRevisions;
 import dev.openiam.identity.auth.internal.InternalAuthenticationResource.AuthenticateRequest;
 import dev.openiam.identity.query.SigV4Authenticator;
 import dev.openiam.identity.role.domain.Role;
 import dev.openiam.identity.role.domain.RoleService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -57,24 +55,22 @@ public class CallerRoleLookupResource {
     private final SigV4Authenticator authenticator;
     private final RoleService roles;
     private final AccountRevisions revisions;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
     public CallerRoleLookupResource(SigV4Authenticator authenticator, RoleService roles, AccountRevisions revisions,
-                                    ServiceTrust trust, ObjectMapper json) {
+                                    InternalRequests requests) {
         this.authenticator = authenticator;
         this.roles = roles;
         this.revisions = revisions;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "Who signed an AssumeRole request, and the role it asks for (for sts-service)")
-    public Uni<CallerRoleAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        trust.verify(authorization, Purpose.ROLE_LOOKUP, "POST", PATH, body);
-        CallerRoleRequest request = json.readValue(body, CallerRoleRequest.class);
-        if (request == null || request.request() == null) {
+    public Uni<CallerRoleAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        CallerRoleRequest request = requests.read(authorization, Purpose.ROLE_LOOKUP, PATH, body, CallerRoleRequest.class,
+                "the body must be a JSON object with request and roleArn");
+        if (request.request() == null) {
             throw IamException.validation("request is required");
         }
         Arn arn = request.roleArn() == null ? null : Arn.parse(request.roleArn());
@@ -83,7 +79,8 @@ public class CallerRoleLookupResource {
         }
         String name = arn.resource().substring(arn.resource().lastIndexOf('/') + 1);
         return authenticator.authenticate(request.request().toRequest(), request.request().service())
-                .chain(caller -> revisions.current(caller.accountId())
+                // the revisions the caller's key was checked against, read once for the request
+                .chain(caller -> revisions.atRequestStart(caller.accountId())
                         // the caller's revisions first: the role is then read at least as new as anything the caller wrote
                         .chain(callerRevisions -> roles.get(arn.account(), name)
                                 .map(role -> new CallerRoleAnswer(caller.claims().toMap(), role, callerRevisions, false)))
