@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # Live audit records under a steady load (bench/src/main/java/dev/openiam/bench/audit/AuditLiveLoad.java), with the
 # whole system of deploy/local/iam-local on this machine: records published to iam.audit.v1 at RATE per second for
-# SECONDS while a prober asks LookupEvents for the newest record, and SUBSCRIBERS read GET /v1/events/stream from a JVM
+# DURATION seconds while a prober asks LookupEvents for the newest record, and SUBSCRIBERS read GET /v1/events/stream from a JVM
 # of their own (AuditStreamSubscribers.java). Prints one JSON line per rate and round: publish → visible in
 # LookupEvents, delivery latency to the subscribers.
 #
 #   bench/audit-live/run.sh
 #
-# Environment: RATES="1000 2500 5000", SECONDS=20, SUBSCRIBERS=100, ROUNDS=1, SKIP_BUILD=1 (reuse this tree's build).
+# Environment: RATES="1000 2500 5000", DURATION=20 (seconds per rate; not SECONDS, which bash keeps for itself), SUBSCRIBERS=100, ROUNDS=1, SKIP_BUILD=1 (reuse this tree's build).
 # Ports (127.0.0.1): PostgreSQL 46432, Kafka 49192/49193, services 48181–48184 (metrics 49181–49184).
 # State and output: bench/target/audit-live/{home,results.jsonl}.
 set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
 RATES=${RATES:-1000 2500 5000}
-SECONDS_EACH=${SECONDS:-20}
+SECONDS_EACH=${DURATION:-20}
 SUBSCRIBERS=${SUBSCRIBERS:-100}
 ROUNDS=${ROUNDS:-1}
 bench_setup audit-live identity-service,policy-service,sts-service,audit-service

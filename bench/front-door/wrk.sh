@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The measurement the faster-front-door target is stated in (issue 14): wrk -t2 -c16 on presigned GetUser URLs (SigV4
+# in the query string, as boto3's generate_presigned_url writes them) made with an IAM user's key whose calls
+# policy-service decides, beside `GET /q/health/live` of the same identity-service in the same run, alternating which
+# goes first by round. Every GetUser is authenticated (signature checked), authorized and answered from the store; wrk
+# replays each URL, which SigV4 allows until X-Amz-Expires. Prints per round and target: requests/s, p50, p99, non-2xx.
+#
+#   bench/front-door/wrk.sh
+#
+# Environment: ROUNDS=3, DURATION=20s, WARMUP=20s (first round only, both targets), THREADS=2, CONNECTIONS=16,
+# SKIP_BUILD=1. Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
+# Ports: PostgreSQL 37632, Kafka 39492/39493, identity 38481, policy 38482. Output: bench/target/front-door-wrk/.
+set -euo pipefail
+. "$(dirname "$0")/../lib/system.sh"
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-20s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+/usr/bin/python3 -c 'import boto3' 2>/dev/null || { echo "boto3 is not installed (apt-get install python3-boto3)" >&2; exit 1; }
+bench_setup front-door-wrk identity-service,policy-service
+BENCH_SERVICES="identity policy" BENCH_PORTS="37632 39492 38480"
+machine_line
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $ROUNDS rounds, order alternating; warm-up $WARMUP each"
+iam_system_up
+sleep 3
+# an IAM user allowed iam:GetUser on itself (an inline policy), its access key, and one presigned GetUser URL
+url=$(set -a; . "$OUT/home/local.env"; set +a; /usr/bin/python3 - <<'PY'
+import boto3, os, time
+root = boto3.client("iam", endpoint_url=os.environ["IAM_ENDPOINT"], region_name="us-east-1")
+name = "wrk-%d" % int(time.time())
+root.create_user(UserName=name)
+root.put_user_policy(UserName=name, PolicyName="get-self", PolicyDocument=
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam::*:user/${aws:username}"}]}')
+key = root.create_access_key(UserName=name)["AccessKey"]
+user = boto3.client("iam", endpoint_url=os.environ["IAM_ENDPOINT"], region_name="us-east-1",
+                    aws_access_key_id=key["AccessKeyId"], aws_secret_access_key=key["SecretAccessKey"])
+user.get_user()  # the key works (and its policy allows) before wrk starts
+print(user.generate_presigned_url("get_user", Params={}, ExpiresIn=3600, HttpMethod="GET"))
+PY
+)
+health="${url%%\?*}"; health="${health%/}/q/health/live"
+code=$(curl -s -o /dev/null -w '%{http_code}' "$url"); [[ $code == 200 ]] || { echo "presigned GetUser answered $code" >&2; exit 1; }
+run() { # label url duration
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" | awk -v l="$1" '
+    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5}
+    END {printf "%-10s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n", l, rps, p50, p99, (bad==""?0:bad)}'
+}
+run warm-get "$url" "$WARMUP" >/dev/null; run warm-live "$health" "$WARMUP" >/dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round/$ROUNDS, $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
+  if (( round % 2 == 1 )); then run HealthLive "$health" "$DURATION"; run GetUser "$url" "$DURATION"
+  else run GetUser "$url" "$DURATION"; run HealthLive "$health" "$DURATION"; fi
+done
+echo "machine at the end: load $(cut -d' ' -f1-3 /proc/loadavg)"
