@@ -3,18 +3,19 @@
 # in the query string, as boto3's generate_presigned_url writes them) made with an IAM user's key whose calls
 # policy-service decides, beside `GET /q/health/live` of the same identity-service in the same run, alternating which
 # goes first by round. Every GetUser is authenticated (signature checked), authorized and answered from the store; wrk
-# replays each URL, which SigV4 allows until X-Amz-Expires. Prints per round and target: requests/s, p50, p99, non-2xx.
+# replays each URL, which SigV4 allows until X-Amz-Expires. Prints per round and target: requests/s, p50, p99, non-2xx,
+# and the CPU each component used per request (from /proc: identity, policy, kafka, postgres with its backends).
 #
 #   bench/front-door/wrk.sh
 #
-# Environment: ROUNDS=3, DURATION=20s, WARMUP=20s (first round only, both targets), THREADS=2, CONNECTIONS=16,
+# Environment: ROUNDS=3, DURATION=20s, WARMUP=60s (before the first round, each target: the JIT is still busy after 20 s), THREADS=2, CONNECTIONS=16,
 # SKIP_BUILD=1. Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
 # Ports: PostgreSQL 37632, Kafka 39492/39493, identity 38481, policy 38482. Output: bench/target/front-door-wrk/.
 set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-20s}
-WARMUP=${WARMUP:-20s}
+WARMUP=${WARMUP:-60s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
@@ -42,10 +43,28 @@ PY
 )
 health="${url%%\?*}"; health="${health%/}/q/health/live"
 code=$(curl -s -o /dev/null -w '%{http_code}' "$url"); [[ $code == 200 ]] || { echo "presigned GetUser answered $code" >&2; exit 1; }
+cpu_snapshot() { # component and CPU ticks, one per line; postgres: its server (postmaster.pid) and every backend
+  local c pid
+  for c in identity policy kafka postgres; do
+    if [[ $c == postgres ]]; then pid=$(head -1 "$OUT/home/postgres/data/postmaster.pid" 2>/dev/null) || continue
+    else pid=$(cat "$OUT/home/run/$c.pid" 2>/dev/null) || continue; fi
+    echo "$c $( { echo "$pid"; pgrep -P "$pid"; } | while read -r p; do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done \
+      | awk '{s += $1} END {print s + 0}')"
+  done
+}
 run() { # label url duration
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" | awk -v l="$1" '
-    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5}
-    END {printf "%-10s %10s req/s  p50 %8s  p99 %8s  non-2xx %s\n", l, rps, p50, p99, (bad==""?0:bad)}'
+  local before after
+  before=$(cpu_snapshot)
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" >"$OUT/wrk.out"
+  after=$(cpu_snapshot)
+  awk -v l="$1" -v hz="$(getconf CLK_TCK)" -v before="$before" -v after="$after" '
+    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5} /requests in/ {n=$1}
+    END {
+      split(before, b, "\n"); for (i in b) { split(b[i], f, " "); t0[f[1]] = f[2] }
+      cpu = ""; split(after, a, "\n")
+      for (i = 1; i <= length(a); i++) { split(a[i], f, " "); cpu = cpu sprintf(" %s %.3f", f[1], n ? (f[2] - t0[f[1]]) * 1000 / hz / n : 0) }
+      printf "%-10s %10s req/s  p50 %8s  p99 %8s  non-2xx %s  CPU ms per request:%s\n", l, rps, p50, p99, (bad==""?0:bad), cpu
+    }' "$OUT/wrk.out"
 }
 run warm-get "$url" "$WARMUP" >/dev/null; run warm-live "$health" "$WARMUP" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
