@@ -10,7 +10,7 @@
 #
 # Environment: ROUNDS=3, DURATION=20s, WARMUP=60s (before the first round, each target: the JIT is still busy after 20 s), THREADS=2, CONNECTIONS=16,
 # SKIP_BUILD=1. Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
-# Ports: PostgreSQL 37632, Kafka 39492/39493, identity 38481, policy 38482. Output: bench/target/front-door-wrk/.
+# Ports: PostgreSQL 37732, Kafka 39592/39593, identity 38581, policy 38582. Output: bench/target/front-door-wrk/.
 set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
 ROUNDS=${ROUNDS:-3}
@@ -21,7 +21,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 /usr/bin/python3 -c 'import boto3' 2>/dev/null || { echo "boto3 is not installed (apt-get install python3-boto3)" >&2; exit 1; }
 bench_setup front-door-wrk identity-service,policy-service
-BENCH_SERVICES="identity policy" BENCH_PORTS="37632 39492 38480"
+BENCH_SERVICES="identity policy" BENCH_PORTS="37732 39592 38580"
 machine_line
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency; $ROUNDS rounds, order alternating; warm-up $WARMUP each"
 iam_system_up

@@ -24,7 +24,7 @@ import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The console's password check (internal {@code POST /internal/v1/sign-in}), as sts-service or the console calls it. */
+/** The console's password check (internal {@code POST /internal/v1/sign-in}), as sts-service calls it for the console. */
 @QuarkusTest
 class SignInTest {
 

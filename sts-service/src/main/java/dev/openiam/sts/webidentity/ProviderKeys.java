@@ -14,6 +14,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 import org.jose4j.jwk.JsonWebKey;
@@ -55,13 +56,20 @@ public class ProviderKeys {
 
     private final WebIdentityConfig config;
     private final Vertx vertx;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, List<JsonWebKey>> configured = new HashMap<>();
     /** Per issuer and thumbprints: concurrent first uses share one fetch, a failed fetch is not kept. */
     private final AsyncCache<String, Fetched> fetched;
     private final Cache<String, WebClient> clients;
 
+    @Inject
     public ProviderKeys(WebIdentityConfig config, Vertx vertx) {
+        this(config, vertx, Clock.systemUTC());
+    }
+
+    /** With the clock that dates each fetch (tests move it on rather than wait). */
+    ProviderKeys(WebIdentityConfig config, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.config = config;
         this.vertx = vertx;
         this.fetched = Caffeine.newBuilder().maximumSize(config.maxIssuers()).expireAfterWrite(config.jwksTtl()).buildAsync();
