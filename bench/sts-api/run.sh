@@ -7,7 +7,8 @@
 #
 #   bench/sts-api/run.sh
 #
-# Environment: ROUNDS=3, REQUESTS=2000, WARMUP=3000, REWARMUP=200, CONCURRENCY=1,4,16, SKIP_BUILD=1.
+# Environment: ROUNDS=3, REQUESTS=2000, WARMUP=3000, REWARMUP=200, CONCURRENCY=1,4,16, SKIP_BUILD=1,
+# OPS=AssumeRole,GetCallerIdentity,SessionGetCallerIdentity (fewer: a profile of one operation alone).
 # Ports: PostgreSQL 37432, Kafka 39292/39293, identity 38281, policy 38282, sts 38283.
 # Output: bench/target/sts-api/{results.jsonl,summary.md,home/logs}.
 set -euo pipefail
@@ -17,6 +18,7 @@ REQUESTS=${REQUESTS:-2000}
 WARMUP=${WARMUP:-3000}
 REWARMUP=${REWARMUP:-200}
 CONCURRENCY=${CONCURRENCY:-1,4,16}
+OPS=${OPS:-AssumeRole,GetCallerIdentity,SessionGetCallerIdentity}
 bench_setup sts-api identity-service,policy-service,sts-service
 RESULTS=$OUT/results.jsonl
 BENCH_SERVICES="identity policy sts" BENCH_PORTS="37432 39292 38280"
@@ -29,7 +31,7 @@ for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round/$ROUNDS, $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
   java -Xms256m -Xmx256m -cp "$CP" dev.openiam.bench.queryapi.QueryApiLoad --env "$OUT/home/local.env" \
       --label sts --round "$round" --rev "$rev" --concurrency "$CONCURRENCY" --warmup "$WARMUP" --rewarmup "$REWARMUP" \
-      --requests "$REQUESTS" --ops AssumeRole,GetCallerIdentity,SessionGetCallerIdentity --json "$RESULTS" | grep -v '^{'
+      --requests "$REQUESTS" --ops "$OPS" --json "$RESULTS" | grep -v '^{'
 done
 echo "machine at the end: load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JSON lines: $RESULTS; logs: $OUT/home/logs"

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A second process of a service beside the one {@code iam-local} started (policy-service or identity-service): the
+ * A second process of a service beside the one {@code iam-local} started (policy-service, identity-service or
+ * sts-service): the
  * same jar, PostgreSQL, Kafka, peers, secrets and signing key (the environment {@code iam-local} gives the first one),
  * on a port of its own, its log under {@code target/}. It can be stopped, killed and started again, on the same port.
  */
@@ -26,16 +27,19 @@ final class ServiceReplica implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** {@code policy} or {@code identity}: iam-local's name of the service. */
+    /** {@code policy}, {@code identity} or {@code sts}: iam-local's name of the service. */
     private final String service;
+    /** Settings of its own on top of those of the first ({@code IAM_…} variables). */
+    private final Map<String, String> own;
     private final int port;
     /** Its management interface (metrics), which must not collide with the first replica's. */
     private final int managementPort;
     private final Path log;
     private Process process;
 
-    private ServiceReplica(String service, Path log) {
+    private ServiceReplica(String service, Path log, Map<String, String> settings) {
         this.service = service;
+        this.own = Map.copyOf(settings);
         this.port = freePort();
         this.managementPort = freePort();
         this.log = log;
@@ -43,12 +47,17 @@ final class ServiceReplica implements AutoCloseable {
 
     /** A second policy-service, logging to {@code log}. */
     static ServiceReplica policy(Path log) {
-        return new ServiceReplica("policy", log);
+        return new ServiceReplica("policy", log, Map.of());
     }
 
     /** A second identity-service (a front door), logging to {@code log}. */
     static ServiceReplica identity(Path log) {
-        return new ServiceReplica("identity", log);
+        return new ServiceReplica("identity", log, Map.of());
+    }
+
+    /** A second sts-service, logging to {@code log}, with {@code settings} of its own (e.g. {@code IAM_WORKLOAD_…}). */
+    static ServiceReplica sts(Path log, Map<String, String> settings) {
+        return new ServiceReplica("sts", log, settings);
     }
 
     URI endpoint() {
@@ -96,6 +105,7 @@ final class ServiceReplica implements AutoCloseable {
             env.put("IAM_SESSION_KEY_FILE", system.keysDir().resolve("session/session.pem").toString());
             env.put("IAM_POLICY_SERVICE_URL", required(settings, "IAM_POLICY_ENDPOINT"));
             env.put("IAM_IDENTITY_SERVICE_URL", required(settings, "IAM_IDENTITY_ENDPOINT"));
+            env.putAll(own);
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a second " + service + "-service from " + jar, e);

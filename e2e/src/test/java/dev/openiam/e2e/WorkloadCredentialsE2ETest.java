@@ -8,23 +8,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.iam.IamClient;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import static dev.openiam.e2e.Workloads.TOKEN;
+import static dev.openiam.e2e.Workloads.TTL;
+import static dev.openiam.e2e.Workloads.lines;
+import static dev.openiam.e2e.Workloads.send;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Workload credentials end to end: workloads registered with {@code iam-local workload add}, then the unchanged default
@@ -38,19 +34,15 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(LocalSystem.class)
 class WorkloadCredentialsE2ETest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TTL = "X-aws-ec2-metadata-token-ttl-seconds";
-    private static final String TOKEN = "X-aws-ec2-metadata-token";
+    private static final ObjectMapper JSON = Workloads.JSON;
     static IamClient root;
     static String account;
-    static HttpClient http;
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void clients() {
         root = Clients.root();
         account = LocalSystem.get().accountId();
-        http = HttpClient.newHttpClient();
     }
 
     @AfterAll
@@ -196,133 +188,44 @@ class WorkloadCredentialsE2ETest {
         assertThat(send("GET", uri, Map.of()).statusCode()).isEqualTo(401);
 
         // a role that is not there cannot be given to a workload
-        assertThat(workloadAddFails("--role", "wl-nothing-" + run)).contains("NoSuchEntity");
+        assertThat(Workloads.iamLocal(false, "add", "--role", "wl-nothing-" + run)).contains("NoSuchEntity");
     }
 
-    /** A role trusting {@code service} to assume it. */
     private static String role(String name, String service) {
-        String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"" + service
-                + "\"},\"Action\":\"sts:AssumeRole\"}]}";
-        return root.createRole(b -> b.roleName(name).assumeRolePolicyDocument(trust)).role().arn();
+        return Workloads.role(root, name, service);
     }
 
     private static String profile(String name, String roleName) {
-        root.createInstanceProfile(b -> b.instanceProfileName(name));
-        root.addRoleToInstanceProfile(b -> b.instanceProfileName(name).roleName(roleName));
-        return name;
+        return Workloads.profile(root, name, roleName);
     }
 
-    /** {@code iam-local workload add ARGS}: its export lines as a map. */
     private static Map<String, String> workloadAdd(String... args) throws Exception {
-        Map<String, String> exports = new HashMap<>();
-        for (String line : iamLocalWorkloadAdd(true, args).split("\n")) {
-            if (line.startsWith("export ")) {
-                String assignment = line.substring("export ".length());
-                exports.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=') + 1));
-            }
-        }
-        return exports;
-    }
-
-    private static String workloadAddFails(String... args) throws Exception {
-        return iamLocalWorkloadAdd(false, args);
-    }
-
-    private static String iamLocalWorkloadAdd(boolean succeeds, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", LocalSystem.get().repository().resolve("deploy/local/iam-local").toString(),
-                "workload", "add"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(LocalSystem.get().clientEnvironment());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue() == 0).as("iam-local workload add: " + output).isEqualTo(succeeds);
-        return output;
+        return Workloads.add(args).exports();
     }
 
     /** The child JVM's output (WorkloadSdkMain) with only {@code workload}'s environment; it must succeed. */
     private static String javaSdk(Map<String, String> workload) throws Exception {
-        Result result = child(javaCommand(), workload);
+        Workloads.Result result = Workloads.run(Workloads.java(WorkloadSdkMain.class), workload);
         assertThat(result.status()).as(result.output()).isZero();
         return result.output();
     }
 
     private static String javaSdkFails(Map<String, String> workload) throws Exception {
-        Result result = child(javaCommand(), workload);
+        Workloads.Result result = Workloads.run(Workloads.java(WorkloadSdkMain.class), workload);
         assertThat(result.status()).as(result.output()).isNotZero();
         return result.output();
     }
 
-    /** The child JVM: this classpath, WorkloadSdkMain; its home (where the SDK looks for ~/.aws) the empty one. */
-    private static List<String> javaCommand() throws IOException {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Duser.home=" + home(), "-cp",
-                System.getProperty("java.class.path"), WorkloadSdkMain.class.getName());
-    }
-
-    private static Path home() throws IOException {
-        return Files.createDirectories(Path.of("target/workload-home")).toAbsolutePath();
-    }
-
     private static String boto3(Map<String, String> workload) throws Exception {
-        Result result = child(List.of(RequiredClients.PYTHON.toString(), AwsCliE2ETest.script("boto3_workload.py")), workload);
+        Workloads.Result result = Workloads.run(List.of(RequiredClients.PYTHON.toString(), AwsCliE2ETest.script("boto3_workload.py")),
+                workload);
         assertThat(result.status()).as(result.output()).isZero();
         return result.output();
     }
 
-    private record Result(int status, String output) {
-    }
-
-    /** {@code command} with a clean environment: the workload's variables, an empty HOME, nothing else of ours. */
-    private static Result child(List<String> command, Map<String, String> workload) throws IOException, InterruptedException {
-        Path home = home();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().put("PATH", "/usr/bin:/bin");
-        builder.environment().put("HOME", home.toString());
-        builder.environment().putAll(workload);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not end:\n" + output);
-        }
-        return new Result(process.exitValue(), output);
-    }
-
-    private static Map<String, String> lines(String output) {
-        Map<String, String> values = new HashMap<>();
-        for (String line : output.split("\n")) {
-            int eq = line.indexOf('=');
-            if (eq > 0 && !line.contains(" ")) {
-                values.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return values;
-    }
-
-    private static HttpResponse<String> send(String method, String uri, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
-        headers.forEach(request::header);
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** The trail's records of {@code roleArn} (CloudTrail LookupEvents by ResourceName), once at least {@code expected}. */
+    /** The trail's AssumeRole records of {@code roleArn} (LookupEvents by ResourceName), once at least {@code expected} records. */
     private static List<JsonNode> trail(String roleArn, int expected) throws Exception {
-        RequiredClients.awsCliV2();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> lookup(roleArn).size() >= expected);
-        return lookup(roleArn).stream().filter(record -> record.path("eventName").asText().equals("AssumeRole")).toList();
-    }
-
-    private static List<JsonNode> lookup(String roleArn) throws Exception {
-        String output = AwsCliE2ETest.run(List.of(RequiredClients.AWS.toString(), "--endpoint-url",
-                LocalSystem.get().cloudTrailEndpoint().toString(), "cloudtrail", "lookup-events", "--lookup-attributes",
-                "AttributeKey=ResourceName,AttributeValue=" + roleArn, "--output", "json"));
-        List<JsonNode> records = new ArrayList<>();
-        for (JsonNode event : JSON.readTree(output).path("Events")) {
-            records.add(JSON.readTree(event.path("CloudTrailEvent").asText()));
-        }
-        return records;
+        return Workloads.trail("ResourceName", roleArn, records -> records.size() >= expected).stream()
+                .filter(record -> record.path("eventName").asText().equals("AssumeRole")).toList();
     }
 }

@@ -35,17 +35,8 @@ public final class WorkloadExports {
     }
 
     static int print(InputStream answer, String stsEndpoint, String region, PrintStream out, PrintStream err) throws IOException {
-        JsonNode json;
-        try {
-            json = new ObjectMapper().readTree(answer);
-        } catch (IOException e) {
-            err.println("iam-local: sts-service's answer is not JSON");
-            return 1;
-        }
-        if (json == null || !json.hasNonNull("workloadId")) {
-            String code = json == null ? "" : json.path("code").asText("");
-            String detail = json == null ? "" : json.path("detail").asText("");
-            err.println("iam-local: the workload was not registered: " + (code.isEmpty() ? "no answer" : code + ": " + detail));
+        JsonNode json = answer(answer, "workloadId", "the workload was not registered", err);
+        if (json == null) {
             return 1;
         }
         List<String> lines = exports(json, stsEndpoint, region);
@@ -54,6 +45,27 @@ public final class WorkloadExports {
         out.println("unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_PROFILE");
         lines.forEach(line -> out.println("export " + line));
         return 0;
+    }
+
+    /**
+     * sts-service's answer, when it is JSON with {@code field} (what a success has); otherwise {@code null}, having told
+     * {@code err} "iam-local: {@code failed}: CODE: DETAIL" from the problem document it is.
+     */
+    static JsonNode answer(InputStream answer, String field, String failed, PrintStream err) {
+        JsonNode json;
+        try {
+            json = new ObjectMapper().readTree(answer);
+        } catch (IOException e) {
+            err.println("iam-local: sts-service's answer is not JSON");
+            return null;
+        }
+        if (json == null || !json.hasNonNull(field)) {
+            String code = json == null ? "" : json.path("code").asText("");
+            String detail = json == null ? "" : json.path("detail").asText("");
+            err.println("iam-local: " + failed + ": " + (code.isEmpty() ? "no answer" : code + ": " + detail));
+            return null;
+        }
+        return json;
     }
 
     static List<String> exports(JsonNode answer, String stsEndpoint, String region) {

@@ -3,7 +3,6 @@ package dev.openiam.sts.accesskeyinfo;
 import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
-import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.AccessKeyIds;
 import dev.openiam.model.EntityType;
@@ -17,7 +16,6 @@ import dev.openiam.sts.query.StsDecisions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -41,7 +39,6 @@ public class AccessKeyInfoActions implements StsActionGroup {
 
     private final IdentityPeer identity;
     private final StsDecisions decisions;
-    private final Clock clock = Clock.systemUTC();
 
     public AccessKeyInfoActions(IdentityPeer identity, StsDecisions decisions) {
         this.identity = identity;
@@ -55,10 +52,7 @@ public class AccessKeyInfoActions implements StsActionGroup {
 
     private Uni<Consumer<QueryXml.Element>> getAccessKeyInfo(QueryRequest q, CallerClaims caller, GlobalKeys.Call call) {
         String keyId = Rules.matching("accessKeyId", q.required("AccessKeyId"), 16, 128, "[\\w]*");
-        return identity.revisions(caller.accountId())
-                .chain(revisions -> decisions.require(caller, DecisionClient.Question.of(ACTION, "*",
-                        GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, clock.instant()),
-                        revisions.identity(), revisions.policy())))
+        return decisions.require(caller, ACTION, call)
                 .chain(() -> account(keyId))
                 .map(account -> e -> e.text("Account", account));
     }

@@ -4,17 +4,14 @@ import dev.openiam.authorization.GlobalKeys;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
 import dev.openiam.glue.denial.AuthorizationMessages;
-import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.rules.Rules;
-import dev.openiam.sts.peers.IdentityPeer;
 import dev.openiam.sts.query.StsAction;
 import dev.openiam.sts.query.StsActionGroup;
 import dev.openiam.sts.query.StsDecisions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,13 +28,10 @@ public class DecodeAuthorizationMessageActions implements StsActionGroup {
     /** botocore's encodedMessageType: 1 to 10,240 characters. */
     static final int MAX_LENGTH = 10_240;
 
-    private final IdentityPeer identity;
     private final StsDecisions decisions;
     private final AuthorizationMessages messages;
-    private final Clock clock = Clock.systemUTC();
 
-    public DecodeAuthorizationMessageActions(IdentityPeer identity, StsDecisions decisions, AuthorizationMessages messages) {
-        this.identity = identity;
+    public DecodeAuthorizationMessageActions(StsDecisions decisions, AuthorizationMessages messages) {
         this.decisions = decisions;
         this.messages = messages;
     }
@@ -50,10 +44,7 @@ public class DecodeAuthorizationMessageActions implements StsActionGroup {
     private Uni<Consumer<QueryXml.Element>> decode(QueryRequest q, CallerClaims caller, GlobalKeys.Call call) {
         String encoded = q.required("EncodedMessage");
         Rules.length("encodedMessage", encoded, 1, MAX_LENGTH);
-        return identity.revisions(caller.accountId())
-                .chain(revisions -> decisions.require(caller, DecisionClient.Question.of(ACTION, "*",
-                        GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, clock.instant()),
-                        revisions.identity(), revisions.policy())))
+        return decisions.require(caller, ACTION, call)
                 .map(allowed -> {
                     String decoded = messages.decode(encoded, caller.accountId()).decodedMessage();
                     return (Consumer<QueryXml.Element>) e -> e.text("DecodedMessage", decoded);

@@ -52,6 +52,11 @@ public class ImdsTokens {
         return token;
     }
 
+    /** Drops every token of a deregistered workload. */
+    public void forget(String workloadId) {
+        tokens.values().removeIf(held -> held.workloadId().equals(workloadId));
+    }
+
     /** Whether {@code token} is a live token of {@code workloadId}. */
     public boolean valid(String token, String workloadId) {
         if (token == null) {

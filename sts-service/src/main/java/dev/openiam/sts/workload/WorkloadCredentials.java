@@ -86,6 +86,11 @@ public class WorkloadCredentials {
                         (IamException) failure)));
     }
 
+    /** Drops the cached credentials of a deregistered workload. */
+    void forget(String workloadId) {
+        cache.remove(workloadId);
+    }
+
     private Served fresh(Workload workload) {
         Served cached = cache.get(workload.workloadId());
         if (cached != null && cached.session().credentials().expiration().minus(config.refreshBefore()).isAfter(clock.instant())) {

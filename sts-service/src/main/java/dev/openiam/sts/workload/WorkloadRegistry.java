@@ -5,6 +5,8 @@ import dev.openiam.glue.peers.DecisionClient;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
+import dev.openiam.model.rules.Page;
+import dev.openiam.model.rules.PageRequest;
 import dev.openiam.model.rules.Rules;
 import dev.openiam.sts.peers.IdentityPeer;
 import dev.openiam.sts.query.StsDecisions;
@@ -30,9 +32,18 @@ import java.util.Map;
  * {@code iam:PassRole} on the role, with {@code iam:PassedToService} the service that will assume it. A workload
  * proves itself with the secret handed out once at registration (only its SHA-256 is stored), or — bound to a
  * Kubernetes service account — with that account's projected token, checked as AssumeRoleWithWebIdentity checks one.
+ * Listing an account's workloads needs {@value #LIST_ACTION}, deregistering one {@value #DEREGISTER_ACTION} (both on
+ * resource {@code *}, authorized before anything is read); a deregistered workload's endpoints stop serving at once.
  */
 @ApplicationScoped
 public class WorkloadRegistry {
+
+    /** The IAM action that lists an account's workloads ({@code GET /v1/workloads}). */
+    public static final String LIST_ACTION = "sts:ListWorkloads";
+    /** The IAM action that deregisters a workload ({@code DELETE /v1/workloads/ID}). */
+    public static final String DEREGISTER_ACTION = "sts:DeregisterWorkload";
+    /** A workload id, as {@link #newId()} makes them. */
+    private static final String WORKLOAD_ID = "i-[0-9a-f]{17}";
 
     /** A Kubernetes service account's token subject. */
     private static final String SERVICE_ACCOUNT = "system:serviceaccount:[a-z0-9]([-a-z0-9]*[a-z0-9])?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?";
@@ -55,15 +66,19 @@ public class WorkloadRegistry {
     private final IdentityPeer identity;
     private final StsDecisions decisions;
     private final WebIdentityService webIdentity;
+    private final WorkloadCredentials credentials;
+    private final ImdsTokens tokens;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
 
     public WorkloadRegistry(WorkloadRepository repository, IdentityPeer identity, StsDecisions decisions,
-                            WebIdentityService webIdentity) {
+                            WebIdentityService webIdentity, WorkloadCredentials credentials, ImdsTokens tokens) {
         this.repository = repository;
         this.identity = identity;
         this.decisions = decisions;
         this.webIdentity = webIdentity;
+        this.credentials = credentials;
+        this.tokens = tokens;
     }
 
     public Uni<Registered> register(CallerClaims caller, Registration request, GlobalKeys.Call call) {
@@ -108,6 +123,34 @@ public class WorkloadRegistry {
                                 .map(saved -> new Registered(workload, role.arn(), secret));
                     });
         });
+    }
+
+    /** A page of the caller's account's workloads, in id order ({@code marker} and {@code maxItems} as IAM's lists take them). */
+    public Uni<Page<Workload>> list(CallerClaims caller, String marker, Integer maxItems, GlobalKeys.Call call) {
+        PageRequest page = PageRequest.of(marker, maxItems);
+        return decisions.require(caller, LIST_ACTION, call)
+                .chain(() -> repository.list(caller.accountId(), page.after(), page.maxItems() + 1))
+                .map(found -> page.page(found, Workload::workloadId));
+    }
+
+    /**
+     * Deregisters workload {@code workloadId} of the caller's account (NoSuchEntity if it has none such): from the next
+     * request on, its secret or service account finds nothing at the metadata endpoints of every replica, and this
+     * replica forgets its cached credentials and IMDS tokens. Credentials already handed out last until they expire, as
+     * an EC2 instance's do once its instance profile is disassociated.
+     */
+    public Uni<Workload> deregister(CallerClaims caller, String workloadId, GlobalKeys.Call call) {
+        Rules.matching("workloadId", workloadId, 19, 19, WORKLOAD_ID);
+        return decisions.require(caller, DEREGISTER_ACTION, call)
+                .chain(() -> repository.delete(caller.accountId(), workloadId))
+                .map(deleted -> {
+                    if (deleted == null) {
+                        throw new IamException(ErrorCode.NO_SUCH_ENTITY, "The workload with id " + workloadId + " cannot be found.");
+                    }
+                    credentials.forget(workloadId);
+                    tokens.forget(workloadId);
+                    return deleted;
+                });
     }
 
     /** The workload whose secret this is, or {@code null}. */

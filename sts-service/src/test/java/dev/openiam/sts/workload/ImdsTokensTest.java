@@ -41,6 +41,18 @@ class ImdsTokensTest {
     }
 
     @Test
+    void aDeregisteredWorkloadsTokensAreForgottenAndNoOtherOnes() {
+        ImdsTokens tokens = tokens(10);
+        String gone = tokens.issue("i-00000000000000001", 60);
+        String alsoGone = tokens.issue("i-00000000000000001", 60);
+        String kept = tokens.issue("i-00000000000000002", 60);
+        tokens.forget("i-00000000000000001");
+        assertThat(tokens.valid(gone, "i-00000000000000001")).isFalse();
+        assertThat(tokens.valid(alsoGone, "i-00000000000000001")).isFalse();
+        assertThat(tokens.valid(kept, "i-00000000000000002")).isTrue();
+    }
+
+    @Test
     void aTokenEndsWithItsTtl() {
         ImdsTokens tokens = tokens(10);
         String token = tokens.issue("i-00000000000000001", 1);

@@ -108,6 +108,50 @@ class WorkloadMetadataTest {
                 .statusCode(403).body("code", equalTo("MissingAuthenticationToken"));
     }
 
+    @Test
+    void listingAndDeregisteringNeedASignedRequest() {
+        RestAssured.given().get("/v1/workloads").then().statusCode(403).body("code", equalTo("MissingAuthenticationToken"));
+        RestAssured.given().delete("/v1/workloads/i-0123456789abcdef0").then().statusCode(403)
+                .body("code", equalTo("MissingAuthenticationToken"));
+    }
+
+    @Test
+    void aDeletedWorkloadIsServedNothingFromTheNextRequestOn() {
+        String secret = "secret-" + UUID.randomUUID();
+        Workload workload = insert(Workload.Kind.INSTANCE_PROFILE, "gone", secret);
+        String base = "/workloads/" + secret;
+        String token = token(base);
+        Workload container = insert(Workload.Kind.ROLE, "gone-role", secret + "-container");
+
+        // another account's delete finds nothing and leaves it
+        assertThat(repository.delete("111122223333", workload.workloadId()).await().indefinitely()).isNull();
+        RestAssured.given().header(InstanceMetadataResource.TOKEN_HEADER, token).get(base + "/latest/meta-data/iam/info").then()
+                .statusCode(503);
+
+        assertThat(repository.delete(ACCOUNT, workload.workloadId()).await().indefinitely()).isEqualTo(workload);
+        assertThat(repository.delete(ACCOUNT, container.workloadId()).await().indefinitely()).isEqualTo(container);
+        RestAssured.given().header(InstanceMetadataResource.TOKEN_HEADER, token).get(base + "/latest/meta-data/iam/info").then()
+                .statusCode(404);
+        RestAssured.given().header(InstanceMetadataResource.TTL_HEADER, "60").put(base + "/latest/api/token").then().statusCode(404);
+        RestAssured.given().header("Authorization", secret + "-container").get(ContainerCredentialsResource.PATH).then().statusCode(403);
+        assertThat(repository.delete(ACCOUNT, workload.workloadId()).await().indefinitely()).isNull();
+    }
+
+    @Test
+    void anAccountsWorkloadsAreListedInIdOrderAfterTheMarker() {
+        String account = String.format("7777%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        List<Workload> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            mine.add(insert(account, Workload.Kind.ROLE, "listed-" + i, "secret-" + UUID.randomUUID()));
+        }
+        insert(Workload.Kind.ROLE, "someone-elses", "secret-" + UUID.randomUUID());
+        List<String> ids = mine.stream().map(Workload::workloadId).sorted().toList();
+        assertThat(repository.list(account, "", 10).await().indefinitely()).extracting(Workload::workloadId).isEqualTo(ids);
+        assertThat(repository.list(account, "", 2).await().indefinitely()).extracting(Workload::workloadId).isEqualTo(ids.subList(0, 2));
+        assertThat(repository.list(account, ids.get(0), 10).await().indefinitely()).extracting(Workload::workloadId)
+                .isEqualTo(ids.subList(1, 3));
+    }
+
     /** A workload bound to instance profile {@code profile}: its metadata path. */
     private String workload(String profile) {
         String secret = "secret-" + UUID.randomUUID();
@@ -116,7 +160,11 @@ class WorkloadMetadataTest {
     }
 
     private Workload insert(Workload.Kind kind, String target, String secret) {
-        Workload workload = new Workload("i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 17), ACCOUNT, kind,
+        return insert(ACCOUNT, kind, target, secret);
+    }
+
+    private Workload insert(String account, Workload.Kind kind, String target, String secret) {
+        Workload workload = new Workload("i-" + UUID.randomUUID().toString().replace("-", "").substring(0, 17), account, kind,
                 target, null, null, "arn:aws:iam::" + ACCOUNT + ":root", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         repository.insert(workload, WorkloadRegistry.sha256(secret)).await().indefinitely();
         return workload;
