@@ -100,7 +100,8 @@ public final class CompiledBody {
         return toArray(set);
     }
 
-    private static int[] toArray(TreeSet<Integer> set) {
+    /** The set's items in ascending order. */
+    static int[] toArray(TreeSet<Integer> set) {
         if (set.isEmpty()) {
             return NONE;
         }

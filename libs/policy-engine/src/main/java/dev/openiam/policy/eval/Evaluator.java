@@ -45,22 +45,30 @@ public final class Evaluator {
         boolean denied = false;
         boolean idAllow = false;
         boolean bAllow = !boundary;
-        // identity policies and boundary: one look-up in the principal's merged index
+        // identity policies and boundary: one look-up in the principal's merged index. Denies first: a request they
+        // deny reports only denies, so its allows need not be evaluated at all.
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        for (int item : base.candidates(r)) {
-            int s = item >>> MergedIndex.STATEMENT_BITS;
-            int st = item & mask;
-            CompiledStatement statement = bodies[s].statement(st);
-            if (statement.applies(r, boundary) == Grant.NONE) {
-                continue;
-            }
-            hits.add(s, st, statement.deny);
-            if (statement.deny) {
-                denied = true;
-            } else if (s < identity) {
-                idAllow = true;
-            } else {
-                bAllow = true;
+        int[] candidates = base.candidates(r);
+        // the same resource pattern or condition in several statements is evaluated once
+        byte[] memo = candidates.length == 0 ? null : base.newMemo();
+        for (int pass = 0; pass < 2 && !denied; pass++) {
+            boolean denies = pass == 0;
+            for (int item : candidates) {
+                int s = item >>> MergedIndex.STATEMENT_BITS;
+                int st = item & mask;
+                CompiledStatement statement = bodies[s].statement(st);
+                if (statement.deny != denies
+                        || statement.applies(r, boundary, base.atoms(s, st), memo) == Grant.NONE) {
+                    continue;
+                }
+                hits.add(s, st, denies);
+                if (denies) {
+                    denied = true;
+                } else if (s < identity) {
+                    idAllow = true;
+                } else {
+                    bAllow = true;
+                }
             }
         }
         int slot = identity;
