@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Live audit records under a steady load (bench/src/main/java/dev/openiam/bench/audit/AuditLiveLoad.java), with the
 # whole system of deploy/local/iam-local on this machine: records published to iam.audit.v1 at RATE per second for
-# SECONDS while SUBSCRIBERS read GET /v1/events/stream and a prober asks LookupEvents for the newest record. Prints one
-# JSON line per rate and round: delivery latency to the subscribers, publish → visible in LookupEvents.
+# SECONDS while a prober asks LookupEvents for the newest record, and SUBSCRIBERS read GET /v1/events/stream from a JVM
+# of their own (AuditStreamSubscribers.java). Prints one JSON line per rate and round: publish → visible in
+# LookupEvents, delivery latency to the subscribers.
 #
 #   bench/audit-live/run.sh
 #
@@ -20,11 +21,25 @@ BENCH_SERVICES="identity policy sts audit" BENCH_PORTS="46432 49192 48180"
 IAM_HOME=$OUT/home IAM_KAFKA_PORT=49192
 iam_system_up
 
-load() { java -Xms512m -Xmx1g -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" \
-  "$1" "$SECONDS_EACH" "$SUBSCRIBERS" 2>"$OUT/load.err" | grep '^{'; }
+# one rate: the subscribers' JVM opens its streams, then the producer's runs; one line of both JVMs' figures
+load() {
+  local rate=$1 subscribers_out="$OUT/subscribers.out"
+  java -Xms256m -Xmx512m -cp "$CP" dev.openiam.bench.audit.AuditStreamSubscribers "$IAM_HOME/local.env" "$SUBSCRIBERS" \
+    $((rate * SECONDS_EACH)) >"$subscribers_out" 2>"$OUT/subscribers.err" &
+  local subscribers_pid=$!
+  until grep -q '^ready' "$subscribers_out" 2>/dev/null; do
+    kill -0 "$subscribers_pid" 2>/dev/null || { cat "$OUT/subscribers.err" >&2; return 1; }
+    sleep 0.2
+  done
+  local producer
+  producer=$(java -Xms512m -Xmx1g -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" \
+    "127.0.0.1:$IAM_KAFKA_PORT" "$rate" "$SECONDS_EACH" 2>"$OUT/load.err" | grep '^{')
+  wait "$subscribers_pid"
+  jq -c -s add <(echo "$producer") <(grep '^{' "$subscribers_out")
+}
 
 machine_line
-java -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" 500 5 1 >/dev/null 2>&1 || true
+java -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" 500 5 >/dev/null 2>&1 || true
 : >"$OUT/results.jsonl"
 for (( round = 1; round <= ROUNDS; round++ )); do
   for rate in $RATES; do

@@ -1,4 +1,5 @@
 import dev.openiam.internalauth.CallerClaims;
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.TokenIssuer;
@@ -22,7 +23,8 @@ import java.util.Arrays;
 public class Propagation {
 
     public static void main(String[] args) throws Exception {
-        TokenIssuer identity = new TokenIssuer(ServiceKey.read("identity-service", Path.of(args[0])));
+        TokenIssuer identity = new TokenIssuer(ServiceKey.read("identity-service", Path.of(args[0])),
+                TrustedKeys.fromDirectory(Path.of(args[0]).toAbsolutePath().getParent()));
         String account = args[1];
         URI endpoint = URI.create(args[2]);
         String user = args[3];

@@ -1,4 +1,5 @@
 import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.TokenIssuer;
 
@@ -12,7 +13,8 @@ import java.nio.file.Path;
  */
 public class Token {
     public static void main(String[] args) throws Exception {
-        TokenIssuer identity = new TokenIssuer(ServiceKey.read("identity-service", Path.of(args[0])));
+        TokenIssuer identity = new TokenIssuer(ServiceKey.read("identity-service", Path.of(args[0])),
+                TrustedKeys.fromDirectory(Path.of(args[0]).toAbsolutePath().getParent()));
         System.out.println(identity.issue("policy-service", Purpose.DECIDE, "POST", args[2], Files.readAllBytes(Path.of(args[1])),
                 null, null));
     }

@@ -6,7 +6,9 @@
 #   BENCH_SERVICES="identity policy sts" BENCH_PORTS="PG KAFKA BASE"
 #   iam_system start|stop|...  # deploy/local/iam-local for this bench alone: IAM_HOME=$OUT/home, PostgreSQL on PG, Kafka on
 #                              # KAFKA (controller KAFKA+1), identity BASE+1, policy +2, sts +3, audit +4, console +5;
-#                              # the caller's DB_*/KAFKA_*/IAM_SERVICE_JAVA_OPTS are not passed on
+#                              # the caller's DB_*/KAFKA_*/IAM_SERVICE_JAVA_OPTS are not passed on; BENCH_SERVICE_JAVA_OPTS,
+#                              # if set, are the services' JVM options (e.g. a profile of each: -Xmx512m
+#                              # -XX:StartFlightRecording:filename=DIR/,dumponexit=true — a directory: one file per pid)
 #   iam_system_up              # stops what an earlier run left, starts afresh (log: $OUT/iam-local.log), stops at exit
 #   machine_line               # CPUs, memory, load, JVM, tree
 
@@ -28,7 +30,9 @@ bench_setup() {
 iam_system() {
   local pg kafka base
   read -r pg kafka base <<<"$BENCH_PORTS"
-  env -u DB_URL -u DB_USER -u DB_PASSWORD -u KAFKA_BOOTSTRAP_SERVERS -u IAM_SERVICE_JAVA_OPTS IAM_SERVICES="$BENCH_SERVICES" \
+  local opts=()
+  [[ -z "${BENCH_SERVICE_JAVA_OPTS:-}" ]] || opts=("IAM_SERVICE_JAVA_OPTS=$BENCH_SERVICE_JAVA_OPTS")
+  env -u DB_URL -u DB_USER -u DB_PASSWORD -u KAFKA_BOOTSTRAP_SERVERS -u IAM_SERVICE_JAVA_OPTS "${opts[@]}" IAM_SERVICES="$BENCH_SERVICES" \
     IAM_HOME="$OUT/home" IAM_PG_PORT="$pg" IAM_KAFKA_PORT="$kafka" IAM_KAFKA_CONTROLLER_PORT=$((kafka + 1)) \
     IAM_IDENTITY_PORT=$((base + 1)) IAM_POLICY_PORT=$((base + 2)) IAM_STS_PORT=$((base + 3)) IAM_AUDIT_PORT=$((base + 4)) \
     IAM_CONSOLE_PORT=$((base + 5)) IAM_START_TIMEOUT="${IAM_START_TIMEOUT:-400}" \

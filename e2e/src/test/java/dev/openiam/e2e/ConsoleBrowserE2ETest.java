@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The console in a real browser (Debian's chromium, headless, driven by Selenium), as a person uses it: root signs
@@ -181,11 +183,29 @@ class ConsoleBrowserE2ETest {
         type("password", "First-pass-1!");
         tick("group", group);
         shot("add-user");
+        // the review comes first: nothing is made until it is confirmed; Back keeps what was chosen
+        submit("review-user");
+        assertThat(find("review-name").getText()).isEqualTo(user);
+        assertThat(find("review-console").getText()).isEqualTo("Custom password");
+        assertThat(find("review-reset").getText()).isEqualTo("Yes");
+        assertThat(find("review-policies").getText()).contains(group, "arn:aws:iam::aws:policy/IAMUserChangePassword");
+        assertThat(root.listUsers().users()).noneSatisfy(u -> assertThat(u.userName()).isEqualTo(user));
+        shot("add-user-review");
+        find("back").click();
+        assertThat(find("userName").getAttribute("value")).isEqualTo(user);
+        assertThat(find("password-custom").isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name='group'][value='" + group + "']")).isSelected()).isTrue();
+        type("tags", "team=research");
+        // (the custom password typed before is kept: the field is left empty)
+        submit("review-user");
+        assertThat(find("review-tags").getText()).contains("team", "research");
         submit("create-user");
         assertThat(find("created-user").getText()).isEqualTo(user);
         assertThat(find("created-password").getText()).isEqualTo("First-pass-1!");
         shot("user-created");
         assertThat(root.getLoginProfile(b -> b.userName(user)).loginProfile().passwordResetRequired()).isTrue();
+        assertThat(root.listUserTags(b -> b.userName(user)).tags()).extracting(t -> t.key() + "=" + t.value())
+                .containsExactly("team=research");
         assertThat(root.listGroupsForUser(b -> b.userName(user)).groups()).singleElement()
                 .satisfies(g -> assertThat(g.groupName()).isEqualTo(group));
         browser.get(url("/users/" + user));
@@ -244,6 +264,7 @@ class ConsoleBrowserE2ETest {
         assertThat(find("users").getText()).contains(user);
         browser.get(url("/users/new"));
         type("userName", "not-allowed-" + run);
+        submit("review-user");
         submit("create-user");
         assertThat(find("error-code").getText()).isEqualTo("AccessDenied");
         assertThat(find("error-message").getText()).contains("is not authorized to perform: iam:CreateUser");
@@ -284,6 +305,122 @@ class ConsoleBrowserE2ETest {
         submit("verify");
         assertThat(find("signed-in-as").getText()).contains(user);
         shot("signed-in-with-mfa");
+        submit("sign-out");
+    }
+
+    @Test
+    void rootManagesAUsersConsolePasswordAndAccessKeysAndUsesTheAccountPages() throws Exception {
+        try {
+            accountPages();
+        } catch (Throwable failure) {
+            shot("failure-account-pages");
+            throw failure;
+        }
+    }
+
+    void accountPages() throws Exception {
+        String user = "grace-" + run;
+        root.createUser(b -> b.userName(user));
+        signIn(null, LocalSystem.get().rootPassword());
+
+        // console access on the Security credentials tab: a password the policy refuses shows AWS's error, makes nothing
+        browser.get(url("/users/" + user));
+        assertThat(find("console-password").getText()).isEqualTo("not enabled");
+        find("manage-console-access").click();
+        find("console-password-custom").click();
+        type("console-password-value", "short");
+        submit("enable-console-access");
+        assertThat(find("console-password-error-code").getText()).isEqualTo("PasswordPolicyViolation");
+        shot("console-password-refused");
+        assertThatThrownBy(() -> root.getLoginProfile(b -> b.userName(user))).isInstanceOf(NoSuchEntityException.class);
+        // a generated password that must be reset: shown once; IAMUserChangePassword attached, as the wizard does
+        find("console-password-generated").click();
+        submit("enable-console-access");
+        String generated = find("created-password").getText();
+        assertThat(generated).hasSize(20);
+        assertThat(root.getLoginProfile(b -> b.userName(user)).loginProfile().passwordResetRequired()).isTrue();
+        assertThat(root.listAttachedUserPolicies(b -> b.userName(user)).attachedPolicies())
+                .anySatisfy(p -> assertThat(p.policyName()).isEqualTo("IAMUserChangePassword"));
+        browser.get(url("/users/" + user));
+        assertThat(find("console-password").getText()).isEqualTo("enabled");
+        assertThat(find("reset-required").isDisplayed()).isTrue();
+        shot("console-password");
+        // reset to a custom password without a required reset (UpdateLoginProfile)
+        find("manage-console-access").click();
+        find("console-password-custom").click();
+        type("console-password-value", "Reset-pass-" + run + "!");
+        find("console-password-reset").click();
+        submit("reset-console-password");
+        assertThat(find("created-user").getText()).isEqualTo(user);
+        assertThat(root.getLoginProfile(b -> b.userName(user)).loginProfile().passwordResetRequired()).isFalse();
+        // disable console access (DeleteLoginProfile)
+        browser.get(url("/users/" + user));
+        submit("disable-console-access");
+        assertThat(find("console-password").getText()).isEqualTo("not enabled");
+        assertThatThrownBy(() -> root.getLoginProfile(b -> b.userName(user))).isInstanceOf(NoSuchEntityException.class);
+
+        // access keys on the user's page: created (the secret shown once), deactivated, deleted
+        submit("create-access-key");
+        String key = find("created-key-id").getText();
+        assertThat(find("created-secret").getText()).hasSize(40);
+        browser.get(url("/users/" + user));
+        submit("deactivate-" + key);
+        assertThat(root.listAccessKeys(b -> b.userName(user)).accessKeyMetadata()).singleElement()
+                .satisfies(k -> assertThat(k.statusAsString()).isEqualTo("Inactive"));
+        shot("access-keys");
+        submit("delete-" + key);
+        assertThat(root.listAccessKeys(b -> b.userName(user)).accessKeyMetadata()).isEmpty();
+
+        // identity providers: an OpenID Connect provider added with its audience
+        String issuer = "issuer-" + run + ".example.com";
+        browser.get(url("/identity-providers"));
+        type("url", "https://" + issuer);
+        type("audience", "sts.amazonaws.com");
+        type("thumbprints", "9e99a48a9960b14926bb7f3b02e22da2b0ab7280");
+        submit("add-provider");
+        assertThat(find("provider-arn").getText()).endsWith(":oidc-provider/" + issuer);
+        assertThat(find("audiences").getText()).contains("sts.amazonaws.com");
+        shot("identity-provider");
+        submit("delete-provider");
+        assertThat(find("providers").getText()).doesNotContain(issuer);
+
+        // account settings: the password policy shown (as this account has it)
+        browser.get(url("/account-settings"));
+        assertThat(find("policy-state").getText()).containsAnyOf("custom password policy", "IAM default password policy");
+        assertThat(find("minimumPasswordLength").isDisplayed()).isTrue();
+        shot("account-settings");
+
+        // the policy simulator: the user's own policy decides
+        root.putUserPolicy(b -> b.userName(user).policyName("read-users").policyDocument("""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"*"}]}"""));
+        String arn = root.getUser(b -> b.userName(user)).user().arn();
+        browser.get(url("/simulator"));
+        new Select(find("principal")).selectByValue(arn);
+        type("actions", "iam:GetUser\niam:DeleteUser");
+        submit("run-simulation");
+        assertThat(find("results").getText()).contains("iam:GetUser", "allowed", "read-users", "iam:DeleteUser", "implicitDeny");
+        shot("policy-simulator");
+
+        // access advisor of the user: the services its policies allow
+        browser.get(url("/users/" + user));
+        String advisor = find("access-advisor").getAttribute("href");
+        // (the report is generated by a job: the page shows it once the job is done)
+        await(() -> {
+            browser.get(advisor);
+            List<WebElement> services = browser.findElements(By.id("services"));
+            return !services.isEmpty() && services.get(0).getText().contains("iam") ? Boolean.TRUE : null;
+        });
+        assertThat(find("advisor-arn").getText()).isEqualTo(arn);
+        assertThat(find("services").getText()).contains("iam");
+        shot("access-advisor");
+
+        // event history: this browser's own sign-in, CloudTrail's ConsoleLogin (through Kafka to audit-service)
+        await(() -> {
+            browser.get(url("/events?key=EventName&value=ConsoleLogin"));
+            return find("events").getText().contains("signin.amazonaws.com") ? Boolean.TRUE : null;
+        });
+        assertThat(find("events").getText()).contains("ConsoleLogin", "root");
+        shot("event-history");
         submit("sign-out");
     }
 }

@@ -200,9 +200,24 @@ class ConsolePagesE2ETest {
 
         String copy = "copy-" + run;
         assertThat(get("/users/new", session).body()).contains("<option value=\"" + source + "\">");
-        HttpResponse<String> created = post("/users", session, Map.of("csrf", token, "userName", copy, "copyFrom", source,
-                "accessKey", "on"));
+        // the form leads to its review: nothing is made before the review is confirmed
+        HttpResponse<String> review = post("/users/new/review", session, Map.of("csrf", token, "userName", copy, "copyFrom", source,
+                "accessKey", "on", "tags", "team=blue"));
+        assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
+        assertThat(review.body()).contains("id=\"review-name\">" + copy + "<", "<td>" + source + "</td><td>User</td>",
+                "<td>team</td><td>blue</td>", "Nothing is created until you choose");
+        assertThat(root.listUsers().users()).noneSatisfy(u -> assertThat(u.userName()).isEqualTo(copy));
+        java.util.regex.Matcher draft = java.util.regex.Pattern.compile("name=\"draft\" value=\"([^\"]+)\"").matcher(review.body());
+        assertThat(draft.find()).isTrue();
+        // a review without the form's token creates nothing
+        assertThat(post("/users/new/create", session, Map.of("draft", draft.group(1))).statusCode()).isEqualTo(403);
+        assertThat(root.listUsers().users()).noneSatisfy(u -> assertThat(u.userName()).isEqualTo(copy));
+        HttpResponse<String> created = post("/users/new/create", session, Map.of("csrf", token, "draft", draft.group(1)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        // the review is used once: confirming it again makes nothing more
+        assertThat(post("/users/new/create", session, Map.of("csrf", token, "draft", draft.group(1))).body())
+                .contains("This review has expired or was already used");
+        assertThat(root.listUserTags(b -> b.userName(copy)).tags()).extracting(t -> t.key() + "=" + t.value()).containsExactly("team=blue");
         assertThat(root.listGroupsForUser(b -> b.userName(copy)).groups()).extracting(g -> g.groupName()).containsExactly(group);
         assertThat(root.listAttachedUserPolicies(b -> b.userName(copy)).attachedPolicies()).extracting(p -> p.policyArn())
                 .containsExactly(boundary);

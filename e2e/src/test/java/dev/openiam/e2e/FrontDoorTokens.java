@@ -1,5 +1,6 @@
 package dev.openiam.e2e;
 
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceKey;
@@ -38,7 +39,8 @@ final class FrontDoorTokens {
     private static TokenIssuer issuer() {
         if (issuer == null) {
             LocalSystem system = LocalSystem.get();
-            issuer = new TokenIssuer(ServiceKey.read("identity-service", system.keysDir().resolve("identity-service.pem")));
+            issuer = new TokenIssuer(ServiceKey.read("identity-service", system.keysDir().resolve("identity-service.pem")),
+                    TrustedKeys.fromDirectory(system.keysDir()));
         }
         return issuer;
     }

@@ -54,13 +54,25 @@ class SignatureE2ETest {
             String user = "inactive-" + UUID.randomUUID().toString().substring(0, 8);
             root.createUser(b -> b.userName(user));
             AccessKey key = root.createAccessKey(b -> b.userName(user)).accessKey();
-            root.updateAccessKey(b -> b.userName(user).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
             try (IamClient inactive = Clients.iam(key.accessKeyId(), key.secretAccessKey())) {
+                // used once while active (the front door keeps what the key resolved to), then deactivated: refused on
+                // the very next call
+                assertThatThrownBy(inactive::listUsers).isInstanceOfSatisfying(IamException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+                root.updateAccessKey(b -> b.userName(user).accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
                 assertThatThrownBy(inactive::listUsers).isInstanceOfSatisfying(IamException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
+                root.updateAccessKey(b -> b.userName(user).accessKeyId(key.accessKeyId()).status(StatusType.ACTIVE));
+                root.updateUser(b -> b.userName(user).newUserName(user + "-renamed"));
+                // the kept key names its user as renamed on the next call
+                assertThatThrownBy(inactive::listUsers).isInstanceOfSatisfying(IamException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                    assertThat(e.awsErrorDetails().errorMessage()).contains(":user/" + user + "-renamed ");
+                });
+                root.updateAccessKey(b -> b.userName(user + "-renamed").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
             }
-            root.deleteAccessKey(b -> b.userName(user).accessKeyId(key.accessKeyId()));
-            root.deleteUser(b -> b.userName(user));
+            root.deleteAccessKey(b -> b.userName(user + "-renamed").accessKeyId(key.accessKeyId()));
+            root.deleteUser(b -> b.userName(user + "-renamed"));
             assertThat(system.accountId()).isNotBlank();
         }
     }

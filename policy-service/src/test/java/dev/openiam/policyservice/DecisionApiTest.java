@@ -261,7 +261,7 @@ class DecisionApiTest {
 
     /** As identity-service asks: its decide token for this one call. */
     Answer asService(String path, String json) throws Exception {
-        String token = new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", path,
+        String token = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", path,
                 json.getBytes(StandardCharsets.UTF_8), null, null);
         return send(path, json, Map.of("Authorization", List.of("Bearer " + token)));
     }

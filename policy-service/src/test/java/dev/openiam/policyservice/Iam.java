@@ -1,5 +1,6 @@
 package dev.openiam.policyservice;
 
+import dev.openiam.internalauth.TrustedKeys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.internalauth.CallerClaims;
@@ -37,6 +38,8 @@ public final class Iam {
     public static final ServiceKey IDENTITY = key("identity-service");
     public static final ServiceKey STS = key("sts-service");
     public static final ServiceKey POLICY = key("policy-service");
+    /** The services' published keys (src/test/resources/trust/trusted): what a test's tokens are keyed for. */
+    public static final TrustedKeys TRUSTED = TrustedKeys.fromDirectory(java.nio.file.Path.of("src/test/resources/trust/trusted"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String accountId;
@@ -84,7 +87,7 @@ public final class Iam {
 
     /** A forward token of identity-service for {@code body}, performing {@code action}, for this caller. */
     public String token(byte[] body, String action) {
-        return new TokenIssuer(IDENTITY).issue("policy-service", Purpose.FORWARD, "POST", PATH, body, claims(), "iam:" + action);
+        return new TokenIssuer(IDENTITY, TRUSTED).issue("policy-service", Purpose.FORWARD, "POST", PATH, body, claims(), "iam:" + action);
     }
 
     /** The JSON body identity-service forwards, with no revision to wait for. */

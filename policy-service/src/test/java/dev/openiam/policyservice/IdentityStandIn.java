@@ -63,7 +63,7 @@ public class IdentityStandIn implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HttpServer server;
-    private final TokenVerifier tokens = new TokenVerifier("identity-service",
+    private final TokenVerifier tokens = new TokenVerifier(Iam.IDENTITY,
             TrustedKeys.fromDirectory(Path.of("src/test/resources/trust/trusted")),
             Map.of(Purpose.SNAPSHOT, Set.of("policy-service"), Purpose.AUTHENTICATE, Set.of("policy-service")), java.time.Clock.systemUTC());
     private final SigV4Verifier signatures = new SigV4Verifier();

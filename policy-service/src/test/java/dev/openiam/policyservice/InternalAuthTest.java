@@ -50,7 +50,7 @@ class InternalAuthTest {
         Iam iam = Iam.freshAccount();
         byte[] body = Iam.body("GetPolicy", GET_ADMIN);
         denied("Bearer " + iam.token(body, "DeletePolicy"), body);
-        TokenIssuer identity = new TokenIssuer(Iam.IDENTITY);
+        TokenIssuer identity = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED);
         denied("Bearer " + identity.issue("policy-service", Purpose.FORWARD, "POST", Iam.PATH, body, null, "iam:GetPolicy"), body);
         denied("Bearer " + identity.issue("policy-service", Purpose.FORWARD, "POST", Iam.PATH, body, iam.claims(), null), body);
         CallerClaims badAccount = new CallerClaims(iam.callerArn(), "not-an-account", "x", "AKIAAAAAAAAAAAAAAAAA", true);

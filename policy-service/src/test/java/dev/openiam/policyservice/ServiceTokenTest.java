@@ -41,7 +41,7 @@ class ServiceTokenTest {
 
         String token(ServiceKey key, Purpose as, Clock clock, Iam account, byte[] body) {
             CallerClaims caller = purpose == Purpose.FORWARD ? account.claims() : null;
-            return new TokenIssuer(key, clock).issue("policy-service", as, "POST", path, body, caller, action);
+            return new TokenIssuer(key, Iam.TRUSTED, clock).issue("policy-service", as, "POST", path, body, caller, action);
         }
 
         String good(Iam account, byte[] body) {

@@ -1,5 +1,6 @@
 package dev.openiam.audit.advisor;
 
+import dev.openiam.internalauth.TrustedKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.audit.Records;
@@ -161,7 +162,7 @@ class LastAccessedTest {
     private static String token(ServiceKey key, Purpose purpose, byte[] body, String callerAccount) {
         CallerClaims caller = new CallerClaims("arn:aws:iam::" + callerAccount + ":user/admin", callerAccount, "AIDAADMIN",
                 "AKIAADMIN", false);
-        return new TokenIssuer(key).issue("audit-service", purpose, "POST", LastAccessedResource.PATH, body, caller,
+        return new TokenIssuer(key, TrustedKeys.fromDirectory(java.nio.file.Path.of("src/test/resources/trust/trusted"))).issue("audit-service", purpose, "POST", LastAccessedResource.PATH, body, caller,
                 "iam:GenerateServiceLastAccessedDetails");
     }
 

@@ -18,14 +18,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code GET /v1/events/stream}: records published to {@code iam.audit.v1} reach the subscribers whose filters they
  * match, within their account; a subscriber that comes back with Last-Event-ID gets what it missed, then the live
- * records, without a gap or a repeat; a subscriber that does not read is ended while the others get every record.
+ * records, without a gap or a repeat; a subscriber that does not read is ended while the others get every record; an
+ * idle stream is sent a keep-alive comment.
  */
 @QuarkusTest
 class EventStreamTest {
@@ -143,6 +149,37 @@ class EventStreamTest {
         stalled.close();
         reading.close();
         resumed.close();
+    }
+
+    @Test
+    void anIdleStreamIsSentAKeepAliveCommentEveryInterval() throws Exception {
+        // a fresh account: no record reaches this stream, only the comments (every second in tests)
+        HttpResponse<InputStream> response = gets.open(reader, Map.of(), null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread thread = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // closed by the test
+            }
+        }, "test-raw-subscriber");
+        thread.setDaemon(true);
+        thread.start();
+
+        await().atMost(WAIT).until(() -> lines.stream().filter(": keep-alive"::equals).count() >= 3);
+        assertThat(lines).filteredOn(line -> !line.isEmpty()).allMatch(": keep-alive"::equals);
+
+        // a record, then silence again: the comments go on after it
+        publish(List.of(call("alice", "CreateUser", false)));
+        await().atMost(WAIT).until(() -> lines.stream().anyMatch(line -> line.startsWith("data:")));
+        int afterRecord = lines.size();
+        await().atMost(WAIT).until(() -> lines.subList(afterRecord, lines.size()).contains(": keep-alive"));
+        response.body().close();
+        thread.join(5_000);
     }
 
     @Test

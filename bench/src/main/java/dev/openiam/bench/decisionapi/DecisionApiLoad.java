@@ -1,5 +1,6 @@
 package dev.openiam.bench.decisionapi;
 
+import dev.openiam.internalauth.TrustedKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.bench.queryapi.LatencyStats;
@@ -63,7 +64,8 @@ public final class DecisionApiLoad {
         Map<String, String> env = env(home.resolve("local.env"));
         String account = env.get("IAM_ACCOUNT_ID");
         URI policy = URI.create(env.get("IAM_POLICY_ENDPOINT"));
-        TokenIssuer issuer = new TokenIssuer(ServiceKey.read("identity-service", home.resolve("keys/identity-service.pem")));
+        TokenIssuer issuer = new TokenIssuer(ServiceKey.read("identity-service", home.resolve("keys/identity-service.pem")),
+                TrustedKeys.fromDirectory(home.resolve("keys")));
         setUp(env, account, principals);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Phase> phases = new ArrayList<>();

@@ -15,8 +15,8 @@ import java.util.List;
 @ApplicationScoped
 public class PolicyChoices {
 
-    /** A policy offered: its ARN and the name shown. */
-    public record Choice(String arn, String name, boolean awsManaged) {
+    /** A policy offered: its ARN, the name shown, and whether its box is ticked. */
+    public record Choice(String arn, String name, boolean awsManaged, boolean checked) {
     }
 
     static final List<String> COMMON_AWS_MANAGED = List.of("AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess",
@@ -29,10 +29,18 @@ public class PolicyChoices {
     }
 
     public List<Choice> offered(ConsoleSession session) {
+        return offered(session, List.of());
+    }
+
+    /** The policies offered, those of {@code ticked} with their boxes ticked (a form shown again). */
+    public List<Choice> offered(ConsoleSession session, List<String> ticked) {
         List<Choice> choices = new ArrayList<>();
         aws.iam(session, iam -> iam.listPoliciesPaginator(b -> b.scope(PolicyScopeType.LOCAL)).policies().stream().toList())
-                .forEach(p -> choices.add(new Choice(p.arn(), p.policyName(), false)));
-        COMMON_AWS_MANAGED.forEach(name -> choices.add(new Choice("arn:aws:iam::aws:policy/" + name, name, true)));
+                .forEach(p -> choices.add(new Choice(p.arn(), p.policyName(), false, ticked.contains(p.arn()))));
+        COMMON_AWS_MANAGED.forEach(name -> {
+            String arn = "arn:aws:iam::aws:policy/" + name;
+            choices.add(new Choice(arn, name, true, ticked.contains(arn)));
+        });
         return choices;
     }
 

@@ -3,6 +3,8 @@ package dev.openiam.console.session;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One signed-in person: who, the session's temporary credentials (kept here, never in the cookie), the CSRF token
@@ -20,6 +22,8 @@ public final class ConsoleSession {
     private final Instant expiresAt;
     private final String csrf;
     private volatile boolean passwordChangeRequired;
+    /** What a wizard's steps carry between them (a password typed stays here, never goes back to the browser). */
+    private final Map<String, Object> drafts = new LinkedHashMap<>();
 
     public ConsoleSession(String id, String accountId, String arn, String userName, boolean root, boolean mfaAuthenticated,
                           AwsSessionCredentials credentials, Instant expiresAt, String csrf, boolean passwordChangeRequired) {
@@ -84,6 +88,33 @@ public final class ConsoleSession {
     public void passwordChanged() {
         passwordChangeRequired = false;
     }
+
+    /** Keeps {@code draft} for the wizard's next step (the last {@value #DRAFTS} of the session); its id. */
+    public synchronized String keepDraft(Object draft) {
+        String draftId = ConsoleSessions.token();
+        drafts.put(draftId, draft);
+        while (drafts.size() > DRAFTS) {
+            drafts.remove(drafts.keySet().iterator().next());
+        }
+        return draftId;
+    }
+
+    /** The draft {@code draftId} of this type, or {@code null}. */
+    public synchronized <T> T draft(String draftId, Class<T> type) {
+        Object draft = draftId == null ? null : drafts.get(draftId);
+        return type.isInstance(draft) ? type.cast(draft) : null;
+    }
+
+    /** Takes the draft out (a confirmed step is not done twice), or {@code null}. */
+    public synchronized <T> T takeDraft(String draftId, Class<T> type) {
+        T draft = draft(draftId, type);
+        if (draft != null) {
+            drafts.remove(draftId);
+        }
+        return draft;
+    }
+
+    private static final int DRAFTS = 8;
 
     /** Never the credentials. */
     @Override

@@ -112,7 +112,8 @@ public class SignInResource {
     private Response attempt(String account, String userName, String password, String code, UriInfo uri,
                              HttpServerRequest request, Runnable done) {
         String userKey = SignInThrottle.user(account, userName);
-        String addressKey = SignInThrottle.address(request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress());
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        String addressKey = SignInThrottle.address(address == null ? "unknown" : address);
         Duration wait = throttle.wait(userKey, addressKey);
         if (!wait.isZero() && !wait.isNegative()) {
             return form(429, account, userName, userName == null, "Too many failed sign-in attempts. Try again in "
@@ -120,7 +121,8 @@ public class SignInResource {
         }
         StsSignIn.Answer answer;
         try {
-            answer = sts.signIn(account, userName, password, code);
+            answer = sts.signIn(account, userName, password, code, address, request.getHeader("User-Agent"),
+                    uri.getBaseUri().toString());
         } catch (StsSignIn.Refused refused) {
             if (refused.status() == 403) {
                 throttle.failed(userKey, addressKey);

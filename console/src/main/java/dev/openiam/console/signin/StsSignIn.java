@@ -58,10 +58,14 @@ public class StsSignIn {
         this.sts = new PeerClient(vertx, trust, "sts-service", url);
     }
 
-    /** Blocks the worker thread that serves the form (at most 35 s: a cold start under load is slow). */
-    public Answer signIn(String account, String userName, String password, String mfaCode) {
+    /**
+     * Blocks the worker thread that serves the form (at most 35 s: a cold start under load is slow). {@code sourceIp},
+     * {@code userAgent} (the person's browser) and {@code loginTo} (this console's URL) go into the sign-in's record.
+     */
+    public Answer signIn(String account, String userName, String password, String mfaCode, String sourceIp, String userAgent,
+                         String loginTo) {
         JsonObject body = new JsonObject().put("account", account).put("userName", userName).put("password", password)
-                .put("mfaCode", mfaCode);
+                .put("mfaCode", mfaCode).put("sourceIp", sourceIp).put("userAgent", userAgent).put("loginTo", loginTo);
         var response = sts.post(Purpose.CONSOLE_SESSION, PATH, body, null, null, Duration.ofSeconds(30))
                 .onFailure().transform(failure -> {
                     LOG.warnf("sts-service at %s did not answer a sign-in: %s", sts.base(), failure.getMessage());

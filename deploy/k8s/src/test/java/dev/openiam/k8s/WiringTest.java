@@ -2,10 +2,12 @@ package dev.openiam.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +206,26 @@ class WiringTest {
             Manifests.ofKind(overlay, "HorizontalPodAutoscaler").forEach(h ->
                     one(overlay, "Deployment", h.at("/spec/scaleTargetRef/name").asText()));
         }));
+    }
+
+    /**
+     * Each service runs as its footprint was measured (bench/RESULTS.md, "Footprint"): a heap of half the memory limit,
+     * at least the 256m measured, with glibc's arenas capped; it requests no more memory than its limit.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachServiceRunsWithTheHeapAndMemoryItsFootprintWasMeasuredAt() {
+        return Manifests.overlays().stream().flatMap(overlay -> Workloads.SERVICES.stream().map(service ->
+                DynamicTest.dynamicTest(overlay + ": " + service, () -> {
+                    Map<String, JsonNode> env = env(overlay, service);
+                    assertThat(env.get("JAVA_TOOL_OPTIONS").path("value").asText()).contains("-XX:MaxRAMPercentage=50");
+                    assertThat(env.get("MALLOC_ARENA_MAX").path("value").asText()).isEqualTo("2");
+                    JsonNode resources = podSpec(overlay, service).at("/containers/0/resources");
+                    BigDecimal limit = Quantity.getAmountInBytes(new Quantity(resources.at("/limits/memory").asText()));
+                    BigDecimal request = Quantity.getAmountInBytes(new Quantity(resources.at("/requests/memory").asText()));
+                    assertThat(limit.divide(BigDecimal.valueOf(2))).as("the heap: half the limit")
+                            .isGreaterThanOrEqualTo(BigDecimal.valueOf(256L << 20));
+                    assertThat(request).as("memory request").isLessThanOrEqualTo(limit).isGreaterThanOrEqualTo(BigDecimal.valueOf(256L << 20));
+                })));
     }
 
     @Test

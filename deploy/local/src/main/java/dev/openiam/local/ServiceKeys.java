@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Each service's signing key pair, for the {@code iam-local} script: {@code <service>.pem} (the private key, mode
- * 0600, generated on first start and kept) and {@code <service>.jwks.json} (its public key, rewritten from the
- * private key every time) in one directory, which every service reads as its trusted keys.
+ * 0600, generated on first start and kept) and {@code <service>.jwks.json} (its public signing key and the
+ * key-agreement key derived from it, rewritten from the private key every time) in one directory, which every service reads as its trusted keys.
  *
  * <pre>
  * ServiceKeys DIR SERVICE...      e.g. ServiceKeys ~/.iam-local/keys identity-service policy-service
@@ -46,7 +46,7 @@ public final class ServiceKeys {
                 write(dir, privateKey, key.privateKeyPem(), "rw-------");
                 System.out.println(service + ": new signing key " + key.kid());
             }
-            write(dir, dir.resolve(service + TrustedKeys.SUFFIX), key.publicJwks(), "rw-r--r--");
+            write(dir, dir.resolve(service + TrustedKeys.SUFFIX), key.trustJwks(), "rw-r--r--");
         }
     }
 

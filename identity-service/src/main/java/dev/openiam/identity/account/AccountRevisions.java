@@ -1,5 +1,7 @@
 package dev.openiam.identity.account;
 
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -17,6 +19,12 @@ public class AccountRevisions {
     public record Revisions(long identity, long policy) {
     }
 
+    /** What {@link #atRequestStart} read in the current request. */
+    private record Read(String accountId, Revisions revisions) {
+    }
+
+    private static final String READ = AccountRevisions.class.getName();
+
     private final Pool pool;
 
     public AccountRevisions(Pool pool) {
@@ -29,6 +37,22 @@ public class AccountRevisions {
                 .map(rows -> rows.iterator().hasNext()
                         ? new Revisions(rows.iterator().next().getLong(0), rows.iterator().next().getLong(1))
                         : new Revisions(0, 0));
+    }
+
+    /**
+     * The account's revisions as the current request found them before it wrote anything: read once per request and
+     * account (authentication checks its cached key against them, authorization and forwarding pass them on), so a call
+     * reads them once. Only for what a request does before its own writes; outside a request, read afresh.
+     */
+    public Uni<Revisions> atRequestStart(String accountId) {
+        if (!VertxContext.isOnDuplicatedContext()) {
+            return current(accountId);
+        }
+        Read read = ContextLocals.<Read>get(READ).orElse(null);
+        if (read != null && read.accountId().equals(accountId)) {
+            return Uni.createFrom().item(read.revisions());
+        }
+        return current(accountId).invoke(revisions -> ContextLocals.put(READ, new Read(accountId, revisions)));
     }
 
     /** Records that a forwarded write committed at policy revision {@code revision}. */

@@ -1,23 +1,34 @@
 package dev.openiam.identity.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.openiam.identity.accesskey.domain.AccessKeyService;
+import dev.openiam.identity.accesskey.persistence.AccessKeyEntity;
 import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
+import dev.openiam.identity.account.AccountRevisions;
 import dev.openiam.identity.crypto.SecretCipher;
 import dev.openiam.identity.user.persistence.UserRepository;
 import dev.openiam.model.AccountId;
 import dev.openiam.model.Arn;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 
 /**
  * Turns an access key into a {@link Caller}: the key must exist and be active. The secret is decrypted
  * here and never leaves identity-service; {@link #verifySecret} compares in constant time.
+ *
+ * <p>What a key resolves to is kept in memory with the account's identity revision read <em>before</em> it was
+ * loaded, and used only while the account's revision is still that one: every identity write of the account (a key
+ * deactivated or deleted, its user renamed or deleted) moves the revision, on whichever replica it commits, so the next
+ * request loads the key again. A request reads the revision once ({@link AccountRevisions#atRequestStart}), and
+ * authorization uses the same read, so a kept key costs no query of its own.
  */
 @ApplicationScoped
 public class CallerAuthenticator {
@@ -25,36 +36,68 @@ public class CallerAuthenticator {
     private final AccessKeyRepository keys;
     private final UserRepository users;
     private final SecretCipher cipher;
+    private final AccountRevisions revisions;
+    /** A key's account never changes. */
+    private final Cache<String, String> accountOfKey = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, Kept> kept = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(15)).build();
 
-    public CallerAuthenticator(AccessKeyRepository keys, UserRepository users, SecretCipher cipher) {
+    /** A resolved key and the account's identity revision read before it was loaded. */
+    private record Kept(KeyHolder holder, long identityRevision) {
+    }
+
+    public CallerAuthenticator(AccessKeyRepository keys, UserRepository users, SecretCipher cipher, AccountRevisions revisions) {
         this.keys = keys;
         this.users = users;
         this.cipher = cipher;
+        this.revisions = revisions;
     }
 
     /** A caller with the key's decrypted secret, for a signature check by the protocol layer. */
     public record KeyHolder(Caller caller, String secret) {
     }
 
-    @WithSession
     public Uni<KeyHolder> resolve(String accessKeyId) {
-        return keys.findById(accessKeyId).chain(key -> {
-            if (key == null) {
-                return Uni.createFrom().failure(new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
-                        "The security token included in the request is invalid."));
+        String accountId = accountOfKey.getIfPresent(accessKeyId);
+        if (accountId == null) {
+            // first sight of the key: its account, then the revision, then the key as of that revision
+            return Panache.withSession(() -> keys.findById(accessKeyId)).chain(key -> {
+                if (key == null) {
+                    return Uni.createFrom().failure(invalid());
+                }
+                accountOfKey.put(accessKeyId, key.accountId);
+                return resolve(accessKeyId, key.accountId);
+            });
+        }
+        return resolve(accessKeyId, accountId);
+    }
+
+    private Uni<KeyHolder> resolve(String accessKeyId, String accountId) {
+        return revisions.atRequestStart(accountId).chain(revision -> {
+            Kept known = kept.getIfPresent(accessKeyId);
+            if (known != null && known.identityRevision() == revision.identity()) {
+                return Uni.createFrom().item(known.holder());
             }
-            if (!AccessKeyService.ACTIVE.equals(key.status)) {
-                return Uni.createFrom().failure(new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID,
-                        "The security token included in the request is invalid."));
-            }
-            String secret = cipher.open(key.accessKeyId, key.secretCiphertext, key.secretNonce, key.kekId);
-            if (key.userId == null) {
-                return Uni.createFrom().item(new KeyHolder(new Caller(key.accountId,
-                        Arn.root(AccountId.of(key.accountId)).toString(), key.accountId, key.accessKeyId, true), secret));
-            }
-            return users.findById(key.userId).map(user -> new KeyHolder(
-                    new Caller(key.accountId, user.arn, user.userId, key.accessKeyId, false), secret));
+            return Panache.withSession(() -> keys.findById(accessKeyId).chain(this::load))
+                    .invoke(holder -> kept.put(accessKeyId, new Kept(holder, revision.identity())));
         });
+    }
+
+    private Uni<KeyHolder> load(AccessKeyEntity key) {
+        if (key == null || !AccessKeyService.ACTIVE.equals(key.status)) {
+            return Uni.createFrom().failure(invalid());
+        }
+        String secret = cipher.open(key.accessKeyId, key.secretCiphertext, key.secretNonce, key.kekId);
+        if (key.userId == null) {
+            return Uni.createFrom().item(new KeyHolder(new Caller(key.accountId,
+                    Arn.root(AccountId.of(key.accountId)).toString(), key.accountId, key.accessKeyId, true), secret));
+        }
+        return users.findById(key.userId).map(user -> new KeyHolder(
+                new Caller(key.accountId, user.arn, user.userId, key.accessKeyId, false), secret));
+    }
+
+    private static IamException invalid() {
+        return new IamException(ErrorCode.INVALID_CLIENT_TOKEN_ID, "The security token included in the request is invalid.");
     }
 
     /** Authenticates an access key id and secret presented directly (the REST API's Basic scheme). */

@@ -60,7 +60,7 @@ public class PolicyServiceActions implements IamActionGroup {
 
     private Uni<Result> forward(String name, QueryRequest request, Caller caller, String requestId, GlobalKeys.Call call) {
         Map<String, Object> context = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, Instant.now());
-        return revisions.current(caller.accountId())
+        return revisions.atRequestStart(caller.accountId())
                 .chain(revisions -> client.iam(caller, name, request.all(), requestId, revisions, context, audit(call)))
                 // policy-service answered: it recorded the call (under the event id sent with it)
                 .invoke(answer -> {

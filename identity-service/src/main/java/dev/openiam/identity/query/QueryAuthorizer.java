@@ -55,7 +55,7 @@ public class QueryAuthorizer {
         Uni<Map<EntityRef, Entity>> resolved = lookups.isEmpty() ? Uni.createFrom().item(Map.of()) : resolver.resolve(caller, lookups);
         Map<String, Object> global = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, Instant.now());
         // the entities and the account's revisions are read side by side (two connections), not one after the other
-        return Uni.combine().all().unis(resolved, revisions.current(caller.accountId())).asTuple().chain(both -> {
+        return Uni.combine().all().unis(resolved, revisions.atRequestStart(caller.accountId())).asTuple().chain(both -> {
             Map<EntityRef, Entity> stored = both.getItem1();
             AccountRevisions.Revisions revision = both.getItem2();
             List<Check> checks = action.checks(request, ref, stored::get);

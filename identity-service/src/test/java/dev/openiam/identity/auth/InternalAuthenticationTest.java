@@ -93,7 +93,8 @@ class InternalAuthenticationTest {
         byte[] other = signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1");
         Api.error(call("Bearer " + PeerServices.token(PeerServices.STS, Purpose.AUTHENTICATE, "POST", PATH, other), body), 403, "AccessDenied");
         Api.error(callAs(PeerServices.IDENTITY, body), 403, "AccessDenied");
-        String forPolicy = new dev.openiam.internalauth.TokenIssuer(PeerServices.STS)
+        String forPolicy = new dev.openiam.internalauth.TokenIssuer(PeerServices.STS,
+                dev.openiam.internalauth.TrustedKeys.fromDirectory(java.nio.file.Path.of("src/test/resources/trust/trusted")))
                 .issue("policy-service", Purpose.AUTHENTICATE, "POST", PATH, body, null, null);
         Api.error(call("Bearer " + forPolicy, body), 403, "AccessDenied");
         // and a good token is spent by its first use

@@ -1,5 +1,6 @@
 package dev.openiam.identity.auth;
 
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.TokenIssuer;
@@ -19,7 +20,7 @@ public final class PeerServices {
 
     /** A token of {@code key}'s service for one call to identity-service. */
     public static String token(ServiceKey key, Purpose purpose, String method, String path, byte[] body) {
-        return new TokenIssuer(key).issue("identity-service", purpose, method, path, body, null, null);
+        return new TokenIssuer(key, TrustedKeys.fromDirectory(java.nio.file.Path.of("src/test/resources/trust/trusted"))).issue("identity-service", purpose, method, path, body, null, null);
     }
 
     private static ServiceKey key(String service) {

@@ -104,6 +104,52 @@ class SignInTest {
     }
 
     @Test
+    void everyAttemptInAnAccountIsAConsoleLoginRecordWithoutThePasswordOrAnUnknownName() throws Throwable {
+        String origin = ",\"sourceIp\":\"192.0.2.9\",\"userAgent\":\"Mozilla/5.0 test\",\"loginTo\":\"https://console.test/\"}";
+        String account = "{\"account\":\"" + api.accountId() + "\"";
+        signIn(PeerServices.STS, account + ",\"userName\":\"alice\",\"password\":\"Alice-pass-1\"" + origin).statusCode(200);
+        signIn(PeerServices.STS, account + ",\"userName\":\"alice\",\"password\":\"Wrong-pass-7\"" + origin).statusCode(403);
+        signIn(PeerServices.STS, account + ",\"userName\":\"Typed-pass-9\",\"password\":\"Wrong-pass-7\"" + origin).statusCode(403);
+        // no account: nowhere to record it
+        signIn(PeerServices.STS, "{\"account\":\"000000000000\",\"userName\":\"alice\",\"password\":\"x\"" + origin).statusCode(403);
+
+        // as the outbox relays them to iam.audit.v1 (each stored before the sign-in is answered, in the order made)
+        java.util.List<dev.openiam.model.audit.AuditRecord> records = new java.util.ArrayList<>();
+        String bootstrap = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(java.util.Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "sign-in-test-" + java.util.UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                org.apache.kafka.clients.consumer.ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(java.util.List.of(dev.openiam.model.audit.AuditEvent.TOPIC));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                for (var message : consumer.poll(java.time.Duration.ofMillis(200))) {
+                    if (message.key().equals(api.accountId())) {
+                        assertThat(message.value()).doesNotContain("Alice-pass-1", "Wrong-pass-7", "Typed-pass-9");
+                        records.add(dev.openiam.model.audit.AuditCodec.decode(message.value()));
+                    }
+                }
+                return records.size() >= 3;
+            });
+        }
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.eventSource()).isEqualTo("signin.amazonaws.com");
+            assertThat(r.eventName()).isEqualTo("ConsoleLogin");
+            assertThat(r.eventType()).isEqualTo("AwsConsoleSignIn");
+            assertThat(r.readOnly()).isFalse();
+            assertThat(r.sourceIPAddress()).isEqualTo("192.0.2.9");
+            assertThat(r.userAgent()).isEqualTo("Mozilla/5.0 test");
+            assertThat(r.additionalEventData().path("LoginTo").asText()).isEqualTo("https://console.test/");
+            assertThat(r.additionalEventData().path("MFAUsed").asText()).isEqualTo("No");
+        });
+        assertThat(records).extracting(r -> r.userIdentity().userName() + " " + r.responseElements().path("ConsoleLogin").asText()
+                + " " + r.errorMessage()).containsExactly("alice Success null", "alice Failure Failed authentication",
+                "HIDDEN_DUE_TO_SECURITY_REASONS Failure No username found in supplied account");
+        assertThat(records.get(0).userIdentity().principalId()).isEqualTo(userId);
+    }
+
+    @Test
     void onlyTheServicesAllowedToMayAsk() {
         String body = "{\"account\":\"" + api.accountId() + "\",\"userName\":\"alice\",\"password\":\"Alice-pass-1\"}";
         signIn(PeerServices.POLICY, body).statusCode(403).body("code", equalTo("AccessDenied"));

@@ -43,6 +43,7 @@ public final class ServiceKey {
     private final String service;
     private final ECPrivateKey privateKey;
     private final EllipticCurveJsonWebKey publicJwk;
+    private volatile AgreementKey agreementKey;
 
     private ServiceKey(String service, ECPrivateKey privateKey, ECPublicKey publicKey) {
         this.service = requireName(service);
@@ -114,6 +115,24 @@ public final class ServiceKey {
         return new JsonWebKeySet(publicJwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 
+    /**
+     * The document a service publishes to its peers (its {@code <service>.jwks.json}, {@code GET /internal/v1/jwks}):
+     * the signing key above and the {@link AgreementKey} derived from it ({@code use enc}).
+     */
+    public String trustJwks() {
+        return new JsonWebKeySet(publicJwk, agreementKey().publicJwk()).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** This service's key-agreement key, derived from this key (see {@link AgreementKey#derive}). */
+    public AgreementKey agreementKey() {
+        AgreementKey derived = agreementKey;
+        if (derived == null) {
+            derived = AgreementKey.derive(this);
+            agreementKey = derived;
+        }
+        return derived;
+    }
+
     /** The private key: to sign with, or to decrypt with when the pair is an encryption key. Never serialized. */
     public PrivateKey privateKey() {
         return privateKey;
@@ -143,7 +162,7 @@ public final class ServiceKey {
     }
 
     /** The public point d·G of a private key, computed by Bouncy Castle. */
-    private static ECPublicKey publicOf(ECPrivateKey key) {
+    static ECPublicKey publicOf(ECPrivateKey key) {
         ECNamedCurveParameterSpec curve = ECNamedCurveTable.getParameterSpec(CURVE);
         org.bouncycastle.math.ec.ECPoint q = curve.getG().multiply(key.getS()).normalize();
         try {

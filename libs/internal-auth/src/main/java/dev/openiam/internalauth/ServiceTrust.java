@@ -6,6 +6,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ForkJoinPool;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,18 +24,21 @@ public final class ServiceTrust {
 
     private static final Logger LOG = Logger.getLogger(ServiceTrust.class);
 
+    /** The shortest time between two readings of the trusted keys asked for by an unknown key or a refusal. */
+    public static final Duration REREAD_INTERVAL = Duration.ofSeconds(10);
+
     private final String service;
     private final ServiceKey key;
+    private final PeerKeys peers;
     private final TokenIssuer issuer;
     private final TokenVerifier verifier;
-    private final TrustedKeys keys;
     private final String problem;
 
-    private ServiceTrust(String service, ServiceKey key, TokenVerifier verifier, TrustedKeys keys, String problem) {
+    private ServiceTrust(String service, ServiceKey key, PeerKeys peers, TokenVerifier verifier, Clock clock, String problem) {
         this.service = service;
         this.key = key;
-        this.keys = keys;
-        this.issuer = key == null ? null : new TokenIssuer(key);
+        this.peers = peers;
+        this.issuer = peers == null ? null : new TokenIssuer(peers, clock);
         this.verifier = verifier;
         this.problem = problem;
     }
@@ -47,8 +52,8 @@ public final class ServiceTrust {
     static ServiceTrust load(String service, Optional<Path> keyFile, Optional<Path> trustedKeysDir,
                              Map<Purpose, Set<String>> allowed, int replayCapacity, Clock clock) {
         ServiceKey key = null;
+        PeerKeys peers = null;
         TokenVerifier verifier = null;
-        TrustedKeys trusted = null;
         String problem = null;
         try {
             key = keyFile.map(file -> ServiceKey.read(service, file)).orElse(null);
@@ -62,9 +67,11 @@ public final class ServiceTrust {
             TrustedKeys keys = trustedKeysDir.map(TrustedKeys::fromDirectory).orElse(null);
             if (keys == null || keys.isEmpty()) {
                 problem = problem != null ? problem : "no trusted keys (iam.trust.trusted-keys-dir)";
-            } else {
-                verifier = new TokenVerifier(service, keys, allowed, clock, replayCapacity);
-                trusted = keys;
+            } else if (key != null) {
+                Path dir = trustedKeysDir.get();
+                peers = new PeerKeys(key, keys, () -> TrustedKeys.fromDirectory(dir), REREAD_INTERVAL,
+                        ForkJoinPool.commonPool(), clock);
+                verifier = new TokenVerifier(peers, allowed, clock, replayCapacity);
                 LOG.infof("%s trusts the keys of %s; allowed callers by purpose: %s", service, keys.services(), allowed);
             }
         } catch (RuntimeException e) {
@@ -72,10 +79,10 @@ public final class ServiceTrust {
         }
         if (problem != null) {
             LOG.warnf("%s: %s; every internal call is refused", service, problem);
-            return new ServiceTrust(service, key, null, trusted, problem);
+            return new ServiceTrust(service, key, peers, null, clock, problem);
         }
-        LOG.infof("%s signs with key %s", service, key.kid());
-        return new ServiceTrust(service, key, verifier, trusted, null);
+        LOG.infof("%s signs with key %s; its key-agreement key is %s", service, key.kid(), key.agreementKey().kid());
+        return new ServiceTrust(service, key, peers, verifier, clock, null);
     }
 
     /** The {@code iam.trust.allow.*} lists by purpose; an unknown purpose name is a configuration error. */
@@ -130,13 +137,23 @@ public final class ServiceTrust {
         return Optional.ofNullable(key);
     }
 
-    /** The peers' public keys; empty when none are usable. */
+    /** The peers' public keys as known now; empty when none are usable. */
     public Optional<TrustedKeys> trustedKeys() {
-        return Optional.ofNullable(keys);
+        return Optional.ofNullable(peers).map(PeerKeys::trusted);
     }
 
-    /** This service's public key as a JWKS document (no keys when it has none). */
+    /**
+     * A peer refused this service's token (it may hold a key this service does not know yet): the trusted keys are
+     * read again, at most once per {@link #REREAD_INTERVAL}.
+     */
+    public void peerRefused() {
+        if (peers != null) {
+            peers.refreshSoon();
+        }
+    }
+
+    /** This service's public signing and key-agreement keys as a JWKS document (no keys when it has none). */
     public String publicJwks() {
-        return key == null ? "{\"keys\":[]}" : key.publicJwks();
+        return key == null ? "{\"keys\":[]}" : key.trustJwks();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Mints the tokens one service sends another (SmallRye JWT, ES256 with this service's own key). A token binds who
+ * Mints the tokens one service sends another (SmallRye JWT, HS256 with the pairwise key of this service and the
+ * receiver, {@link PeerKeys}: only the two of them can compute it; its name is the {@code kid}). A token binds who
  * sends it ({@code iss}), to whom ({@code aud}), for what ({@code pur}), the exact call ({@code ept}: method and
  * path; {@code dig}: SHA-256 of the exact body bytes), the end caller if any and, for a forward, the IAM action
  * ({@code act}); it lives {@link #LIFETIME} and carries a random {@code jti} the receiver accepts once.
@@ -24,15 +25,20 @@ public final class TokenIssuer {
     public static final Duration LIFETIME = Duration.ofSeconds(20);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ServiceKey key;
+    private final PeerKeys keys;
     private final Clock clock;
 
-    public TokenIssuer(ServiceKey key) {
-        this(key, Clock.systemUTC());
+    /** Tokens of the service {@code key} is, to the services of {@code peers}. */
+    public TokenIssuer(ServiceKey key, TrustedKeys peers) {
+        this(new PeerKeys(key, peers), Clock.systemUTC());
     }
 
-    public TokenIssuer(ServiceKey key, Clock clock) {
-        this.key = Objects.requireNonNull(key, "key");
+    public TokenIssuer(ServiceKey key, TrustedKeys peers, Clock clock) {
+        this(new PeerKeys(key, peers), clock);
+    }
+
+    public TokenIssuer(PeerKeys keys, Clock clock) {
+        this.keys = Objects.requireNonNull(keys, "keys");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -43,9 +49,10 @@ public final class TokenIssuer {
      */
     public String issue(String audience, Purpose purpose, String method, String path, byte[] body, CallerClaims caller,
                         String action) {
+        PeerKeys.MacKey mac = keys.sending(ServiceKey.requireName(audience));
         long now = clock.instant().getEpochSecond();
         JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(key.service())
+                .issuer(keys.service())
                 .audience(ServiceKey.requireName(audience))
                 .claim(Claim.PURPOSE, purpose.claim())
                 .claim(Claim.ENDPOINT, endpoint(method, path))
@@ -73,12 +80,12 @@ public final class TokenIssuer {
         if (action != null) {
             claims.claim(Claim.ACTION, action);
         }
-        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256).sign(key.privateKey());
+        return claims.jws().keyId(mac.kid()).algorithm(SignatureAlgorithm.HS256).sign(mac.key());
     }
 
-    /** The service whose key signs. */
+    /** The service whose tokens these are. */
     public String service() {
-        return key.service();
+        return keys.service();
     }
 
     /** The {@code ept} claim: {@code "POST /v1/authorize"}. */

@@ -3,15 +3,16 @@ package dev.openiam.internalauth;
 import dev.openiam.internalauth.TokenIssuer.Claim;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
-import io.smallrye.jwt.KeyFormat;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.auth.principal.DefaultJWTTokenParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.ParseException;
 import org.jboss.logging.Logger;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.lang.UnresolvableKeyException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,11 +23,12 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Checks the tokens other services present to this one, with SmallRye JWT ({@link JWTAuthContextInfo} and its
- * token parser: signature, {@code alg} ES256 only, audience, lifetime) and then what SmallRye cannot know: the
- * kid's owner is the issuer, the issuer may use this purpose here, the token was made for exactly this endpoint
- * and body, it is fresh, and its {@code jti} was never accepted before. Anything not exactly right is AccessDenied
- * with one generic message; the reason is logged at DEBUG only.
+ * Checks the tokens other services present to this one with jose4j (SmallRye JWT's JOSE library): the HS256 MAC under
+ * the pairwise key its {@code kid} names ({@link PeerKeys}: a known peer's agreement key and this service's own;
+ * {@code alg} HS256 only), then what the MAC alone does not say: the key's peer is the issuer, the audience is this
+ * service, the issuer may use this purpose here, the token was made for exactly this endpoint and body, it is fresh,
+ * and its {@code jti} was never accepted before. Anything not exactly right is AccessDenied with one generic message;
+ * the reason is logged at DEBUG only.
  */
 public final class TokenVerifier {
 
@@ -41,35 +43,35 @@ public final class TokenVerifier {
     static final String DENIED = "The service call could not be authenticated.";
 
     private final String self;
-    private final TrustedKeys keys;
+    private final PeerKeys keys;
     private final Map<Purpose, Set<String>> allowedIssuers;
     private final Clock clock;
     private final ReplayGuard replays;
-    private final JWTAuthContextInfo context;
-    /** Keeps the key resolver it builds for {@link #context} on first use; safe for concurrent parses. */
-    private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
+    /** Signature and algorithm only: the claims are checked below, against {@link #clock}. Thread-safe. */
+    private final JwtConsumer consumer;
 
-    public TokenVerifier(String self, TrustedKeys keys, Map<Purpose, Set<String>> allowedIssuers, Clock clock) {
-        this(self, keys, allowedIssuers, clock, DEFAULT_REPLAY_CAPACITY);
+    /** Tokens to the service {@code own} is, from the services of {@code peers}. */
+    public TokenVerifier(ServiceKey own, TrustedKeys peers, Map<Purpose, Set<String>> allowedIssuers, Clock clock) {
+        this(new PeerKeys(own, peers), allowedIssuers, clock, DEFAULT_REPLAY_CAPACITY);
     }
 
-    public TokenVerifier(String self, TrustedKeys keys, Map<Purpose, Set<String>> allowedIssuers, Clock clock,
+    public TokenVerifier(ServiceKey own, TrustedKeys peers, Map<Purpose, Set<String>> allowedIssuers, Clock clock,
                          int replayCapacity) {
-        this.self = ServiceKey.requireName(self);
+        this(new PeerKeys(own, peers), allowedIssuers, clock, replayCapacity);
+    }
+
+    public TokenVerifier(PeerKeys keys, Map<Purpose, Set<String>> allowedIssuers, Clock clock, int replayCapacity) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.self = ServiceKey.requireName(keys.service());
         this.allowedIssuers = allowedIssuers.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(allowedIssuers));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.replays = new ReplayGuard(replayCapacity);
-        this.context = new JWTAuthContextInfo();
-        context.setPublicKeyContent(keys.jwks());
-        context.setKeyFormat(KeyFormat.JWK);
-        context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
-        context.setExpectedAudience(Set.of(self));
-        context.setMaxTimeToLiveSecs(MAX_LIFETIME.toSeconds());
-        context.setClockSkew((int) CLOCK_SKEW.toSeconds());
-        context.setRequiredClaims(Set.of("iss", "aud", "iat", "exp", Claim.ID, Claim.PURPOSE, Claim.ENDPOINT, Claim.DIGEST));
-        // service tokens need not name an end caller
-        context.setRequireNamedPrincipal(false);
+        this.consumer = new JwtConsumerBuilder()
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.HMAC_SHA256)
+                .setVerificationKeyResolver((jws, nesting) -> keys.receiving(jws.getKeyIdHeaderValue())
+                        .orElseThrow(() -> new UnresolvableKeyException("no key for kid " + jws.getKeyIdHeaderValue())).key())
+                .setSkipAllValidators()
+                .build();
     }
 
     /**
@@ -82,15 +84,12 @@ public final class TokenVerifier {
         if (token == null) {
             throw refused("no bearer token");
         }
-        if (keys.isEmpty()) {
-            throw refused("no trusted keys");
-        }
         JwtContext verified;
         try {
-            verified = parser.parse(token, context);
-        } catch (ParseException | RuntimeException e) {
-            String why = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
-            // the parser's message may quote the token: keep the log to its start
+            verified = consumer.process(token);
+        } catch (InvalidJwtException | RuntimeException e) {
+            String why = String.valueOf(e.getMessage());
+            // the message may quote the token: keep the log to its start
             throw refused("not verified: " + why.substring(0, Math.min(why.length(), 200)));
         }
         try {
@@ -104,10 +103,10 @@ public final class TokenVerifier {
             throws MalformedClaimException {
         JwtClaims claims = verified.getJwtClaims();
         String kid = verified.getJoseObjects().get(0).getKeyIdHeaderValue();
-        String owner = keys.serviceOf(kid).orElseThrow(() -> refused("unknown kid " + kid));
+        PeerKeys.MacKey key = keys.receiving(kid).orElseThrow(() -> refused("unknown kid " + kid));
         String issuer = claims.getIssuer();
-        if (!owner.equals(issuer)) {
-            throw refused("issuer " + issuer + " signed with the key of " + owner);
+        if (!key.sender().equals(issuer) || !key.receiver().equals(self)) {
+            throw refused("issuer " + issuer + " used the key of " + key);
         }
         if (!List.of(self).equals(claims.getAudience())) {
             throw refused("audience " + claims.getAudience());
@@ -123,6 +122,9 @@ public final class TokenVerifier {
         }
         if (!TokenIssuer.digest(body).equals(claims.getStringClaimValue(Claim.DIGEST))) {
             throw refused("the body is not the one signed");
+        }
+        if (claims.getIssuedAt() == null || claims.getExpirationTime() == null) {
+            throw refused("no iat or exp");
         }
         long now = clock.instant().getEpochSecond();
         long issuedAt = claims.getIssuedAt().getValue();

@@ -35,9 +35,10 @@ class ServiceKeyTest {
         String spki = resource("openssl/openssl-p256.pub.pem").replaceAll("-----[A-Z ]+-----|\\s", "");
         PublicKey openssl = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(spki)));
         assertThat(key.publicKey()).isEqualTo(openssl);
-        // and a token it signs verifies with its published JWKS
-        String token = new TokenIssuer(key).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", new byte[0], null, null);
-        TokenVerifier verifier = new TokenVerifier("policy-service", TrustedKeys.fromJwks(Map.of("identity-service", key.publicJwks())),
+        // and a token it makes verifies with its published JWKS
+        ServiceKey policy = ServiceKey.generate("policy-service");
+        String token = new TokenIssuer(key, TrustedKeys.of(policy)).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", new byte[0], null, null);
+        TokenVerifier verifier = new TokenVerifier(policy, TrustedKeys.fromJwks(Map.of("identity-service", key.trustJwks())),
                 Map.of(Purpose.DECIDE, Set.of("identity-service")), java.time.Clock.systemUTC());
         assertThat(verifier.verify("Bearer " + token, Purpose.DECIDE, "POST", "/v1/authorize", new byte[0]).issuer())
                 .isEqualTo("identity-service");
@@ -48,6 +49,22 @@ class ServiceKeyTest {
         ServiceKey key = ServiceKey.generate("identity-service");
         assertThat(key.publicJwks()).contains("\"kid\":\"" + key.kid() + "\"", "\"alg\":\"ES256\"", "\"use\":\"sig\"",
                 "\"crv\":\"P-256\"", "\"kty\":\"EC\"").doesNotContain("\"d\"");
+    }
+
+    @Test
+    void derivesItsKeyAgreementKeyFromTheSigningKeyAlwaysTheSameAndPublishesBoth() {
+        ServiceKey key = ServiceKey.generate("identity-service");
+        ServiceKey again = ServiceKey.fromPem("identity-service", key.privateKeyPem());
+        assertThat(again.agreementKey().kid()).isEqualTo(key.agreementKey().kid()).isNotEqualTo(key.kid());
+        assertThat(again.agreementKey().publicJwk().getECPublicKey()).isEqualTo(key.agreementKey().publicJwk().getECPublicKey())
+                .isNotEqualTo(key.publicKey());
+        // another service's name, or another signing key, gives another agreement key
+        assertThat(ServiceKey.fromPem("policy-service", key.privateKeyPem()).agreementKey().kid()).isNotEqualTo(key.agreementKey().kid());
+        assertThat(ServiceKey.generate("identity-service").agreementKey().kid()).isNotEqualTo(key.agreementKey().kid());
+        assertThat(key.trustJwks()).contains("\"kid\":\"" + key.kid() + "\"", "\"kid\":\"" + key.agreementKey().kid() + "\"",
+                "\"use\":\"sig\"", "\"use\":\"enc\"", "\"alg\":\"ECDH-ES\"").doesNotContain("\"d\"");
+        // the signing-only document is unchanged (session-token keys and others use it)
+        assertThat(key.publicJwks()).doesNotContain("enc");
     }
 
     @Test

@@ -21,8 +21,10 @@ class ServiceTrustTest {
 
     @Test
     void twoServicesWithTheirOwnKeysTrustEachOther(@TempDir Path dir) throws IOException {
-        ServiceTrust identity = service(dir, "identity-service", Map.of(Purpose.SNAPSHOT, Set.of("policy-service")));
-        ServiceTrust policy = service(dir, "policy-service", Map.of(Purpose.DECIDE, Set.of("identity-service")));
+        write(dir, "identity-service");
+        write(dir, "policy-service");
+        ServiceTrust identity = load(dir, "identity-service", Map.of(Purpose.SNAPSHOT, Set.of("policy-service")));
+        ServiceTrust policy = load(dir, "policy-service", Map.of(Purpose.DECIDE, Set.of("identity-service")));
         assertThat(identity.usable()).isTrue();
         assertThat(identity.problem()).isEmpty();
         String token = identity.issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", new byte[] {1}, null, null);
@@ -63,12 +65,15 @@ class ServiceTrustTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("iam.trust.allow.everything");
     }
 
-    /** Writes {@code name}'s key pair into {@code dir} (the shared key directory) and loads its trust from there. */
-    private static ServiceTrust service(Path dir, String name, Map<Purpose, Set<String>> allowed) throws IOException {
+    /** Writes {@code name}'s key pair into {@code dir} (the shared key directory). */
+    private static void write(Path dir, String name) throws IOException {
         ServiceKey key = ServiceKey.generate(name);
-        Path keyFile = dir.resolve(name + ".pem");
-        Files.writeString(keyFile, key.privateKeyPem());
-        Files.writeString(dir.resolve(name + TrustedKeys.SUFFIX), key.publicJwks());
-        return ServiceTrust.load(name, Optional.of(keyFile), Optional.of(dir), allowed, 100, Clock.systemUTC());
+        Files.writeString(dir.resolve(name + ".pem"), key.privateKeyPem());
+        Files.writeString(dir.resolve(name + TrustedKeys.SUFFIX), key.trustJwks());
+    }
+
+    /** {@code name}'s trust from the key directory. */
+    private static ServiceTrust load(Path dir, String name, Map<Purpose, Set<String>> allowed) {
+        return ServiceTrust.load(name, Optional.of(dir.resolve(name + ".pem")), Optional.of(dir), allowed, 100, Clock.systemUTC());
     }
 }

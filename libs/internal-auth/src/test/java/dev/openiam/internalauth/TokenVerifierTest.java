@@ -29,6 +29,9 @@ class TokenVerifierTest {
 
     static final ServiceKey IDENTITY = ServiceKey.generate("identity-service");
     static final ServiceKey STS = ServiceKey.generate("sts-service");
+    static final ServiceKey POLICY = ServiceKey.generate("policy-service");
+    /** What the senders know of the receivers. */
+    static final TrustedKeys RECEIVERS = TrustedKeys.of(POLICY, ServiceKey.generate("identity-service"));
     static final CallerClaims ALICE = new CallerClaims("arn:aws:iam::111122223333:user/alice", "111122223333",
             "AIDAAAAAAAAAAAAAAAAA", "AKIAAAAAAAAAAAAAAAAA", false);
     static final String PATH = "/internal/v1/iam";
@@ -38,11 +41,10 @@ class TokenVerifierTest {
             Purpose.DECIDE, Set.of("identity-service", "sts-service"));
 
     final MovableClock clock = new MovableClock();
-    final TokenVerifier verifier = new TokenVerifier("policy-service",
-            TrustedKeys.fromJwks(Map.of("identity-service", IDENTITY.publicJwks(), "sts-service", STS.publicJwks())), ALLOWED, clock);
+    final TokenVerifier verifier = new TokenVerifier(POLICY, TrustedKeys.of(IDENTITY, STS), ALLOWED, clock);
 
     String forward(ServiceKey key) {
-        return new TokenIssuer(key, clock).issue("policy-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, "iam:CreatePolicy");
+        return new TokenIssuer(key, RECEIVERS, clock).issue("policy-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, "iam:CreatePolicy");
     }
 
     ServiceCall verifyForward(String token) {
@@ -65,7 +67,7 @@ class TokenVerifierTest {
     void aCallerAuthenticatedWithMfaKeepsItsMfaTimeAndOthersHaveNone() {
         CallerClaims withMfa = new CallerClaims(ALICE.arn(), ALICE.accountId(), ALICE.principalId(), ALICE.accessKeyId(), false,
                 java.time.Instant.parse("2026-12-01T10:00:00Z"));
-        String token = new TokenIssuer(IDENTITY, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, withMfa, null);
+        String token = new TokenIssuer(IDENTITY, RECEIVERS, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, withMfa, null);
         assertThat(verifier.verify("Bearer " + token, Purpose.DECIDE, "POST", PATH, BODY).caller()).isEqualTo(withMfa);
         assertThat(verifyForward(forward(IDENTITY)).caller().mfaAuthenticatedAt()).isNull();
     }
@@ -78,7 +80,7 @@ class TokenVerifierTest {
                 Map.of("team", "blue"), java.util.List.of("team"), "alice@example.com", null, true);
         CallerClaims caller = new CallerClaims("arn:aws:sts::111122223333:assumed-role/app/s1", "111122223333",
                 "AROAAAAAAAAAAAAAAAAA:s1", "ASIAAAAAAAAAAAAAAAAA", false, issued, session);
-        String token = new TokenIssuer(IDENTITY, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, caller, null);
+        String token = new TokenIssuer(IDENTITY, RECEIVERS, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, caller, null);
         assertThat(verifier.verify("Bearer " + token, Purpose.DECIDE, "POST", PATH, BODY).caller()).isEqualTo(caller);
         assertThat(CallerClaims.fromMap(caller.toMap())).isEqualTo(caller);
         assertThat(SessionContext.fromMap(null)).isNull();
@@ -94,10 +96,10 @@ class TokenVerifierTest {
 
     @Test
     void aServiceMayCallOnItsOwnBehalfAndAGetBindsAnEmptyBody() {
-        TokenVerifier identity = new TokenVerifier("identity-service",
-                TrustedKeys.fromJwks(Map.of("sts-service", STS.publicJwks())), Map.of(Purpose.SNAPSHOT, Set.of("sts-service")), clock);
+        ServiceKey identityKey = ServiceKey.generate("identity-service");
+        TokenVerifier identity = new TokenVerifier(identityKey, TrustedKeys.of(STS), Map.of(Purpose.SNAPSHOT, Set.of("sts-service")), clock);
         String path = "/internal/v1/accounts/111122223333/principals";
-        String token = new TokenIssuer(STS, clock).issue("identity-service", Purpose.SNAPSHOT, "GET", path, null, null, null);
+        String token = new TokenIssuer(STS, TrustedKeys.of(identityKey), clock).issue("identity-service", Purpose.SNAPSHOT, "GET", path, null, null, null);
         ServiceCall call = identity.verify("Bearer " + token, Purpose.SNAPSHOT, "GET", path, new byte[0]);
         assertThat(call.caller()).isNull();
         assertThat(call.action()).isNull();
@@ -120,15 +122,25 @@ class TokenVerifierTest {
 
     @Test
     void refusesAnIssuerClaimingAnotherServicesName() {
-        // sts-service's own key, but iss says identity-service
+        // sts-service's own pairwise key with policy-service, but iss says identity-service
         assertDenied(() -> verifyForward(signed(STS, claims -> claims.issuer("identity-service"))));
+        // identity-service's token with its iss changed: the MAC no longer matches, and no one but identity- and
+        // policy-service can make a new one
+        String[] parts = forward(IDENTITY).split("\\.");
+        String asSts = base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"iss\":\"identity-service\"", "\"iss\":\"sts-service\""));
+        assertThat(asSts).isNotEqualTo(parts[1]);
+        assertDenied(() -> verifyForward(parts[0] + "." + asSts + "." + parts[2]));
+        // nor can the kid be made to name sts-service's key with policy-service
+        String stsKid = base64("{\"kid\":\"" + STS.agreementKey().kid() + "." + POLICY.agreementKey().kid() + "\",\"typ\":\"JWT\",\"alg\":\"HS256\"}");
+        assertDenied(() -> verifyForward(stsKid + "." + parts[1] + "." + parts[2]));
+        assertDenied(() -> verifyForward(stsKid + "." + asSts + "." + parts[2]));
     }
 
     @Test
     void refusesATokenWithoutKidEvenWhenOnlyOneKeyIsTrusted() {
-        TokenVerifier one = new TokenVerifier("policy-service", TrustedKeys.fromJwks(Map.of("identity-service", IDENTITY.publicJwks())),
-                ALLOWED, clock);
-        String token = validClaims(IDENTITY).jws().algorithm(SignatureAlgorithm.ES256).sign(IDENTITY.privateKey());
+        TokenVerifier one = new TokenVerifier(POLICY, TrustedKeys.of(IDENTITY), ALLOWED, clock);
+        String token = validClaims(IDENTITY).jws().algorithm(SignatureAlgorithm.HS256).sign(pairwise(IDENTITY).key());
         assertDenied(() -> one.verify("Bearer " + token, Purpose.FORWARD, "POST", PATH, BODY));
         assertThat(one.verify("Bearer " + forward(IDENTITY), Purpose.FORWARD, "POST", PATH, BODY).issuer())
                 .as("the same construction with its kid passes").isEqualTo("identity-service");
@@ -146,35 +158,44 @@ class TokenVerifierTest {
     }
 
     @Test
-    void refusesEveryAlgorithmButES256() throws Exception {
+    void refusesEveryAlgorithmButHS256UnderThePairwiseKey() throws Exception {
+        String kid = pairwise(IDENTITY).kid();
         // HS256 with the public JWKS as the secret: the classic algorithm confusion
-        String hs256 = validClaims(IDENTITY).jws().keyId(IDENTITY.kid()).algorithm(SignatureAlgorithm.HS256)
-                .sign(new SecretKeySpec(IDENTITY.publicJwks().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String hs256 = validClaims(IDENTITY).jws().keyId(kid).algorithm(SignatureAlgorithm.HS256)
+                .sign(new SecretKeySpec(IDENTITY.trustJwks().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertDenied(() -> verifyForward(hs256));
+        // the sender's own signature (what the tokens were before): not accepted any more
+        assertDenied(() -> verifyForward(validClaims(IDENTITY).jws().keyId(IDENTITY.kid()).algorithm(SignatureAlgorithm.ES256)
+                .sign(IDENTITY.privateKey())));
+        assertDenied(() -> verifyForward(validClaims(IDENTITY).jws().keyId(kid).algorithm(SignatureAlgorithm.ES256)
+                .sign(IDENTITY.privateKey())));
+        // HS384/HS512 under the right key
+        assertDenied(() -> verifyForward(validClaims(IDENTITY).jws().keyId(kid).algorithm(SignatureAlgorithm.HS512)
+                .sign(new SecretKeySpec(new byte[64], "HmacSHA512"))));
         KeyPairGenerator p384 = KeyPairGenerator.getInstance("EC");
         p384.initialize(new ECGenParameterSpec("secp384r1"));
-        String es384 = validClaims(IDENTITY).jws().keyId(IDENTITY.kid()).algorithm(SignatureAlgorithm.ES384)
+        String es384 = validClaims(IDENTITY).jws().keyId(kid).algorithm(SignatureAlgorithm.ES384)
                 .sign(p384.generateKeyPair().getPrivate());
         assertDenied(() -> verifyForward(es384));
-        String none = base64("{\"alg\":\"none\",\"kid\":\"" + IDENTITY.kid() + "\"}") + "." + forward(IDENTITY).split("\\.")[1] + ".";
+        String none = base64("{\"alg\":\"none\",\"kid\":\"" + kid + "\"}") + "." + forward(IDENTITY).split("\\.")[1] + ".";
         assertDenied(() -> verifyForward(none));
     }
 
     @Test
     void refusesAnotherAudience() {
-        String forIdentity = new TokenIssuer(IDENTITY, clock).issue("identity-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, null);
+        String forIdentity = new TokenIssuer(IDENTITY, RECEIVERS, clock).issue("identity-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, null);
         assertDenied(() -> verifyForward(forIdentity));
         assertDenied(() -> verifyForward(signed(IDENTITY, claims -> claims.audience(Set.of("policy-service", "sts-service")))));
     }
 
     @Test
     void refusesAnotherPurposeAndAnIssuerNotAllowedForThePurpose() {
-        String decide = new TokenIssuer(IDENTITY, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, ALICE, null);
+        String decide = new TokenIssuer(IDENTITY, RECEIVERS, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, ALICE, null);
         assertDenied(() -> verifyForward(decide));
         assertDenied(() -> verifyForward(signed(IDENTITY, claims -> claims.claim("pur", "FORWARD"))));
         assertDenied(() -> verifyForward(forward(STS)));
         // sts-service may decide, though
-        String stsDecide = new TokenIssuer(STS, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, null, null);
+        String stsDecide = new TokenIssuer(STS, RECEIVERS, clock).issue("policy-service", Purpose.DECIDE, "POST", PATH, BODY, null, null);
         assertThat(verifier.verify("Bearer " + stsDecide, Purpose.DECIDE, "POST", PATH, BODY).issuer()).isEqualTo("sts-service");
     }
 
@@ -218,23 +239,22 @@ class TokenVerifierTest {
     void refusesATokenIssuedInTheFutureBeyondTheSkew() {
         MovableClock ahead = new MovableClock();
         ahead.advance(Duration.ofSeconds(10));
-        String early = new TokenIssuer(IDENTITY, ahead).issue("policy-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, null);
+        String early = new TokenIssuer(IDENTITY, RECEIVERS, ahead).issue("policy-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, null);
         assertDenied(() -> verifyForward(early));
         ahead.advance(Duration.ofSeconds(-7));
-        String slightlyAhead = new TokenIssuer(IDENTITY, ahead).issue("policy-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, null);
+        String slightlyAhead = new TokenIssuer(IDENTITY, RECEIVERS, ahead).issue("policy-service", Purpose.FORWARD, "POST", PATH, BODY, ALICE, null);
         assertThat(verifyForward(slightlyAhead).issuer()).isEqualTo("identity-service");
     }
 
     @Test
     void refusesATokenWithAnEmptyJti() {
-        // (SmallRye's builder adds a jti when none is given; the parser requires one, see the context's required claims)
+        // (SmallRye's builder adds a jti when none is given)
         assertDenied(() -> verifyForward(signed(IDENTITY, claims -> claims.claim("jti", ""))));
     }
 
     @Test
     void aFullReplayGuardRefusesUntilIdsExpire() {
-        TokenVerifier small = new TokenVerifier("policy-service", TrustedKeys.fromJwks(Map.of("identity-service", IDENTITY.publicJwks())),
-                ALLOWED, clock, 2);
+        TokenVerifier small = new TokenVerifier(POLICY, TrustedKeys.of(IDENTITY), ALLOWED, clock, 2);
         small.verify("Bearer " + forward(IDENTITY), Purpose.FORWARD, "POST", PATH, BODY);
         small.verify("Bearer " + forward(IDENTITY), Purpose.FORWARD, "POST", PATH, BODY);
         String third = forward(IDENTITY);
@@ -258,9 +278,15 @@ class TokenVerifierTest {
                 .subject(ALICE.arn()).claim("acct", ALICE.accountId()).claim("root", false).issuedAt(now).expiresAt(now + 20);
     }
 
-    /** A valid forward token of {@code key}, changed by {@code spoil}, signed by {@code key} with its kid. */
+    /** A valid forward token of {@code key}, changed by {@code spoil}, MAC'd with its pairwise key with policy-service. */
     String signed(ServiceKey key, UnaryOperator<JwtClaimsBuilder> spoil) {
-        return spoil.apply(validClaims(key)).jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256).sign(key.privateKey());
+        PeerKeys.MacKey mac = pairwise(key);
+        return spoil.apply(validClaims(key)).jws().keyId(mac.kid()).algorithm(SignatureAlgorithm.HS256).sign(mac.key());
+    }
+
+    /** {@code key}'s pairwise key for tokens to policy-service. */
+    static PeerKeys.MacKey pairwise(ServiceKey key) {
+        return new PeerKeys(key, RECEIVERS).sending("policy-service");
     }
 
     static String base64(String json) {

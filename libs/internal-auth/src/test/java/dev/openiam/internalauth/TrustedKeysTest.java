@@ -19,7 +19,7 @@ class TrustedKeysTest {
 
     @Test
     void readsTheJwksFilesOfADirectoryAndNothingElse(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("identity-service.jwks.json"), IDENTITY.publicJwks());
+        Files.writeString(dir.resolve("identity-service.jwks.json"), IDENTITY.trustJwks());
         Files.writeString(dir.resolve("policy-service.jwks.json"), POLICY.publicJwks());
         Files.writeString(dir.resolve("policy-service.pem"), POLICY.privateKeyPem());
         Files.writeString(dir.resolve("notes.txt"), "not a key");
@@ -29,6 +29,12 @@ class TrustedKeysTest {
         assertThat(keys.serviceOf(POLICY.kid())).contains("policy-service");
         assertThat(keys.serviceOf("other")).isEmpty();
         assertThat(keys.serviceOf(null)).isEmpty();
+        // identity-service's agreement key beside its signing key; policy-service published none (no tokens to it)
+        assertThat(keys.agreementOf("identity-service").map(TrustedKeys.Agreement::kid)).contains(IDENTITY.agreementKey().kid());
+        assertThat(keys.agreement(IDENTITY.agreementKey().kid()).map(TrustedKeys.Agreement::service)).contains("identity-service");
+        assertThat(keys.serviceOf(IDENTITY.agreementKey().kid())).as("an agreement key signs nothing").isEmpty();
+        assertThat(keys.agreementOf("policy-service")).isEmpty();
+        assertThat(keys.jwks()).doesNotContain(IDENTITY.agreementKey().kid());
     }
 
     @Test
@@ -50,6 +56,10 @@ class TrustedKeysTest {
         assertThatThrownBy(() -> TrustedKeys.fromJwks(Map.of("identity-service", rs256))).isInstanceOf(IllegalArgumentException.class);
         String encryption = IDENTITY.publicJwks().replace("\"use\":\"sig\"", "\"use\":\"enc\"");
         assertThatThrownBy(() -> TrustedKeys.fromJwks(Map.of("identity-service", encryption))).isInstanceOf(IllegalArgumentException.class);
+        String agreementAsEs256 = IDENTITY.trustJwks().replace("\"ECDH-ES\"", "\"ES256\"");
+        assertThatThrownBy(() -> TrustedKeys.fromJwks(Map.of("identity-service", agreementAsEs256))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrustedKeys.fromJwks(Map.of("identity-service", IDENTITY.trustJwks(), "sts-service", IDENTITY.trustJwks())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both");
         String secret = "{\"keys\":[{\"kty\":\"oct\",\"kid\":\"k\",\"k\":\"c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LXNlY3JldA\"}]}";
         assertThatThrownBy(() -> TrustedKeys.fromJwks(Map.of("identity-service", secret))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TrustedKeys.fromJwks(Map.of("identity-service", "{"))).isInstanceOf(IllegalArgumentException.class);

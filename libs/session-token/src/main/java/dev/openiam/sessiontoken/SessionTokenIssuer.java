@@ -7,12 +7,14 @@ import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
+import javax.crypto.SecretKey;
 import java.util.Objects;
 
 /**
  * Mints session tokens (sts-service): the claims signed with sts-service's current signing key (ES256, its kid),
- * then encrypted to the front doors' session-encryption key (ECDH-ES+A256KW, A256GCM), so the token proves who
- * issued it and hides the secret it carries from everyone but the services that verify requests.
+ * then encrypted with a fresh content key wrapped by the key derived from the front doors' session-encryption key
+ * ({@link SessionWrapKey}: A256KW, A256GCM), so the token proves who issued it and hides the secret it carries from
+ * everyone but the services that verify requests. Only the signature is an asymmetric operation per token.
  */
 public final class SessionTokenIssuer {
 
@@ -21,14 +23,16 @@ public final class SessionTokenIssuer {
 
     private final ServiceKey signing;
     private final ServiceKey encryption;
+    private final SecretKey wrapKey;
 
     /**
      * @param signing    sts-service's current signing key
-     * @param encryption the session-encryption key pair (only its public half is used here)
+     * @param encryption the session-encryption key pair (its wrapping key is derived from the private half)
      */
     public SessionTokenIssuer(ServiceKey signing, ServiceKey encryption) {
         this.signing = Objects.requireNonNull(signing, "signing");
         this.encryption = Objects.requireNonNull(encryption, "encryption");
+        this.wrapKey = SessionWrapKey.of(encryption);
     }
 
     /** The kid of the key that signs. */
@@ -69,9 +73,9 @@ public final class SessionTokenIssuer {
         }
         return claims.jws().keyId(signing.kid()).algorithm(SignatureAlgorithm.ES256).innerSign(signing.privateKey())
                 .keyId(encryption.kid())
-                .keyAlgorithm(KeyEncryptionAlgorithm.ECDH_ES_A256KW)
+                .keyAlgorithm(KeyEncryptionAlgorithm.A256KW)
                 .contentAlgorithm(ContentEncryptionAlgorithm.A256GCM)
-                .encrypt(encryption.publicKey());
+                .encrypt(wrapKey);
     }
 
     private static void optional(JwtClaimsBuilder claims, String name, String value) {

@@ -14,6 +14,8 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.JsonWebStructure;
+import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import java.time.Instant;
@@ -25,7 +27,9 @@ import java.util.Set;
 
 /**
  * Opens and checks a session token offline, as every front door does for a request signed with temporary
- * credentials: decrypted with the session-encryption key, its inner signature checked against sts-service's
+ * credentials: decrypted with the key derived from the session-encryption key ({@link SessionWrapKey}; a token of an
+ * earlier version, its content key agreed by ECDH-ES with the key pair itself, is still opened until it expires), its
+ * inner signature checked against sts-service's
  * published keys (every key still listed verifies, so a retired key keeps working until its last token expires), its
  * issuer and lifetime checked, and the key id it was issued for compared with the one that signed the request.
  * Expired: {@code ExpiredToken}; anything else wrong: {@code InvalidClientTokenId}, as AWS answers.
@@ -38,22 +42,63 @@ public final class SessionTokenVerifier {
     /** AWS's message for an expired token (ExpiredToken). */
     public static final String EXPIRED = "The security token included in the request is expired";
 
-    private final JWTAuthContextInfo context = new JWTAuthContextInfo();
-    private final DefaultJWTTokenParser parser = new DefaultJWTTokenParser();
+    /** What opens tokens of one key algorithm (a parser keeps the key resolvers of its first context). */
+    private record Opener(JWTAuthContextInfo context, DefaultJWTTokenParser parser) {
+        Opener(JWTAuthContextInfo context) {
+            this(context, new DefaultJWTTokenParser());
+        }
+    }
+
+    /** Tokens whose content key is wrapped with {@link SessionWrapKey} (A256KW), as they are issued now. */
+    private final Opener wrapped;
+    /** Tokens of an earlier version (ECDH-ES+A256KW with the session-encryption key pair), valid until they expire. */
+    private final Opener agreed;
 
     /**
      * @param signingJwks sts-service's public signing keys (JWKS), current and retired
      * @param encryption  the session-encryption key pair the tokens were encrypted to
      */
     public SessionTokenVerifier(String signingJwks, ServiceKey encryption) {
-        context.setPublicKeyContent(Objects.requireNonNull(signingJwks, "signingJwks"));
+        Objects.requireNonNull(signingJwks, "signingJwks");
+        Objects.requireNonNull(encryption, "encryption");
+        JWTAuthContextInfo wrapping = context(signingJwks, KeyEncryptionAlgorithm.A256KW);
+        wrapping.setSecretDecryptionKey(SessionWrapKey.of(encryption));
+        wrapped = new Opener(wrapping);
+        JWTAuthContextInfo agreement = context(signingJwks, KeyEncryptionAlgorithm.ECDH_ES_A256KW);
+        agreement.setPrivateDecryptionKey(encryption.privateKey());
+        agreed = new Opener(agreement);
+    }
+
+    private static JWTAuthContextInfo context(String signingJwks, KeyEncryptionAlgorithm keyAlgorithm) {
+        JWTAuthContextInfo context = new JWTAuthContextInfo();
+        context.setPublicKeyContent(signingJwks);
         context.setKeyFormat(KeyFormat.JWK);
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.ES256));
-        context.setPrivateDecryptionKey(Objects.requireNonNull(encryption, "encryption").privateKey());
-        context.setKeyEncryptionAlgorithm(Set.of(KeyEncryptionAlgorithm.ECDH_ES_A256KW));
+        context.setKeyEncryptionAlgorithm(Set.of(keyAlgorithm));
         context.setIssuedBy(SessionTokenIssuer.ISSUER);
         context.setRequiredClaims(Set.of("iss", "sub", "iat", "exp", Claim.ACCESS_KEY_ID, Claim.SECRET, Claim.ACCOUNT));
         context.setClockSkew(0);
+        return context;
+    }
+
+    /**
+     * What opens {@code token}, by the key algorithm its (unauthenticated) header names: only the algorithm is read
+     * there, and a wrong one just fails to open.
+     */
+    private Opener openerOf(String token) {
+        String alg;
+        try {
+            alg = JsonWebStructure.fromCompactSerialization(token).getAlgorithmHeaderValue();
+        } catch (JoseException | RuntimeException e) {
+            throw invalid("not a JWE");
+        }
+        if (KeyEncryptionAlgorithm.A256KW.getAlgorithm().equals(alg)) {
+            return wrapped;
+        }
+        if (KeyEncryptionAlgorithm.ECDH_ES_A256KW.getAlgorithm().equals(alg)) {
+            return agreed;
+        }
+        throw invalid("key algorithm " + alg);
     }
 
     /** The session {@code token} stands for, if it is valid, unexpired and was issued for {@code accessKeyId}. */
@@ -61,9 +106,10 @@ public final class SessionTokenVerifier {
         if (token == null || token.isEmpty()) {
             throw invalid("no token");
         }
+        Opener opener = openerOf(token);
         JwtContext parsed;
         try {
-            parsed = parser.parse(token, context);
+            parsed = opener.parser().parse(token, opener.context());
         } catch (ParseException | RuntimeException e) {
             if (expired(e)) {
                 throw new IamException(ErrorCode.EXPIRED_TOKEN, EXPIRED);

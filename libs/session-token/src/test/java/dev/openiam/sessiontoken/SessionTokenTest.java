@@ -65,6 +65,41 @@ class SessionTokenTest {
     }
 
     @Test
+    void theContentKeyIsWrappedWithTheKeyOnlyHoldersOfTheSessionKeyDerive() throws Exception {
+        String token = issuer.issue(session(Instant.now(), Instant.now().plusSeconds(900)));
+        String header = new String(Base64.getUrlDecoder().decode(token.split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"alg\":\"A256KW\"").contains("\"enc\":\"A256GCM\"").contains(ENCRYPTION.kid());
+        // the same key pair derives the same wrapping key; another pair (or its public half alone) cannot
+        assertThat(SessionWrapKey.of(ENCRYPTION).getEncoded()).isEqualTo(SessionWrapKey.of(ENCRYPTION).getEncoded())
+                .isNotEqualTo(SessionWrapKey.of(ServiceKey.generate("sts-session")).getEncoded());
+        org.jose4j.jwe.JsonWebEncryption jwe = new org.jose4j.jwe.JsonWebEncryption();
+        jwe.setCompactSerialization(token);
+        jwe.setKey(SessionWrapKey.of(ENCRYPTION));
+        assertThat(jwe.getPayload()).startsWith("ey").doesNotContain("s3cr3t"); // the signed JWT inside
+    }
+
+    @Test
+    void aTokenOfTheEarlierVersionEncryptedByEcdhEsStillOpensUntilItExpires() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SessionClaims sent = session(now, now.plusSeconds(900));
+        String earlier = io.smallrye.jwt.build.Jwt.claims()
+                .issuer(SessionTokenIssuer.ISSUER).subject(sent.arn()).issuedAt(now.getEpochSecond())
+                .expiresAt(now.plusSeconds(900).getEpochSecond())
+                .claim(Claim.ACCESS_KEY_ID, KEY_ID).claim(Claim.SECRET, sent.secretAccessKey()).claim(Claim.ACCOUNT, sent.accountId())
+                .claim(Claim.PRINCIPAL_ID, sent.principalId()).claim(Claim.SOURCE_ARN, sent.sourceArn()).claim(Claim.TYPE, sent.type())
+                .claim(Claim.CHAINED, false)
+                .jws().keyId(SIGNING.kid()).algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).innerSign(SIGNING.privateKey())
+                .keyId(ENCRYPTION.kid()).keyAlgorithm(io.smallrye.jwt.algorithm.KeyEncryptionAlgorithm.ECDH_ES_A256KW)
+                .contentAlgorithm(io.smallrye.jwt.algorithm.ContentEncryptionAlgorithm.A256GCM).encrypt(ENCRYPTION.publicKey());
+        assertThat(verifier.verify(earlier, KEY_ID).arn()).isEqualTo(sent.arn());
+        // any other key algorithm is refused before anything is decrypted
+        String direct = io.smallrye.jwt.build.Jwt.claims().issuer(SessionTokenIssuer.ISSUER).claim(Claim.ACCESS_KEY_ID, KEY_ID)
+                .jwe().keyAlgorithm(io.smallrye.jwt.algorithm.KeyEncryptionAlgorithm.DIR)
+                .contentAlgorithm(io.smallrye.jwt.algorithm.ContentEncryptionAlgorithm.A256GCM).encrypt(SessionWrapKey.of(ENCRYPTION));
+        assertCode(() -> verifier.verify(direct, KEY_ID), "InvalidClientTokenId");
+    }
+
+    @Test
     void expiredIsExpiredTokenAndEverythingElseInvalid() {
         Instant past = Instant.now().minusSeconds(3600);
         assertCode(() -> verifier.verify(issuer.issue(session(past, past.plusSeconds(900))), KEY_ID), "ExpiredToken");

@@ -60,11 +60,17 @@ public class IdentityProjection {
         if (current != null && current.revision() >= atLeast) {
             return Uni.createFrom().item(current);
         }
-        if (current == null) {
-            return load(accountId).map(loaded -> check(loaded, atLeast));
-        }
-        // Known but behind: the caller wrote a moment ago; the snapshot has every committed write.
-        return load(accountId).map(loaded -> check(loaded, atLeast));
+        // Unknown, or known but behind (the caller wrote a moment ago): a snapshot has every committed write
+        return loadAtLeast(accountId, atLeast);
+    }
+
+    /**
+     * A load already under way when the caller came may have read the account before the caller's own write committed;
+     * when it answers below {@code atLeast}, one more load — begun after it ended, so after the caller came — has it.
+     */
+    private Uni<AccountPrincipals> loadAtLeast(String accountId, long atLeast) {
+        return load(accountId).chain(loaded -> loaded.revision() >= atLeast ? Uni.createFrom().item(loaded)
+                : load(accountId).map(again -> check(again, atLeast)));
     }
 
     /** The account's principals read afresh from identity-service (and kept, when listening). */

@@ -197,7 +197,7 @@ class BoundedCachesTest {
         }
         String path = "/v1/authorize:batch";
         byte[] body = JSON.writeValueAsBytes(Map.of("requests", requests));
-        String token = new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", path, body, null, null);
+        String token = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", path, body, null, null);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -52,7 +52,7 @@ class ServicePrincipalDecisionTest {
         question.put("resourcePolicy", trustPolicy);
         question.put("trustPolicy", isTrust);
         byte[] body = Iam.json(question);
-        String token = new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body, null,
+        String token = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body, null,
                 "sts:AssumeRole");
         Response response = Iam.post("/v1/authorize", "Bearer " + token, body);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);

@@ -70,7 +70,7 @@ class SessionDecisionTest {
             question.put("session", session.toMap());
         }
         byte[] body = Iam.json(question);
-        String token = new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body, null, action);
+        String token = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body, null, action);
         Response response = Iam.post("/v1/authorize", "Bearer " + token, body);
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(200);
         return JSON.readTree(response.asString());

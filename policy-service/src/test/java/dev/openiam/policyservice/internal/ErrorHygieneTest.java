@@ -140,12 +140,12 @@ class ErrorHygieneTest {
         } catch (Exception unreadable) {
             // the body is the point of the row; any action will do
         }
-        return new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.FORWARD, "POST", path, bytes(body),
+        return new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.FORWARD, "POST", path, bytes(body),
                 Iam.freshAccount().claims(), "iam:" + action);
     }
 
     private static String decideToken(String path, String body) {
-        return new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", path, bytes(body), null, null);
+        return new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", path, bytes(body), null, null);
     }
 
     private static byte[] bytes(String body) {

@@ -69,7 +69,7 @@ class MetricsTest {
     private static String decide(String principal, String action, long policyRevision) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("principal", principal, "action", action,
                 "resource", "arn:aws:s3:::bucket/a", "atLeastRevision", Map.of("policy", policyRevision)));
-        String token = new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body,
+        String token = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body,
                 null, null);
         return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token).body(body)
                 .post("/v1/authorize").then().statusCode(200).extract().path("decision");

@@ -33,7 +33,7 @@ class TracePropagationTest {
         String parentSpan = hex(8);
         byte[] body = new ObjectMapper().writeValueAsBytes(Map.of("principal", bob.arn(), "action", "s3:GetObject",
                 "resource", "arn:aws:s3:::bucket/a"));
-        String token = new TokenIssuer(Iam.IDENTITY).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body,
+        String token = new TokenIssuer(Iam.IDENTITY, Iam.TRUSTED).issue("policy-service", Purpose.DECIDE, "POST", "/v1/authorize", body,
                 null, null);
         given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token)
                 .header("traceparent", "00-" + traceId + "-" + parentSpan + "-00").body(body)

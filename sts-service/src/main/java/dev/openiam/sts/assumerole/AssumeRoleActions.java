@@ -17,14 +17,16 @@ import java.util.function.Consumer;
 public class AssumeRoleActions implements StsActionGroup {
 
     private final AssumeRoleService service;
+    private final CallerRoleLookup lookup;
 
-    public AssumeRoleActions(AssumeRoleService service) {
+    public AssumeRoleActions(AssumeRoleService service, CallerRoleLookup lookup) {
         this.service = service;
+        this.lookup = lookup;
     }
 
     @Override
     public List<StsAction> actions() {
-        return List.of(new StsAction("AssumeRole", this::assumeRole));
+        return List.of(StsAction.authenticatedBy("AssumeRole", this::assumeRole, lookup::authenticate));
     }
 
     private Uni<Consumer<QueryXml.Element>> assumeRole(QueryRequest q, CallerClaims caller, GlobalKeys.Call call) {

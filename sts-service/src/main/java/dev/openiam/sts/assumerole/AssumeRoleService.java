@@ -47,12 +47,14 @@ public class AssumeRoleService {
     private static final String SESSION_NAME = "[\\w+=,.@-]*";
 
     private final IdentityPeer identity;
+    private final CallerRoleLookup roles;
     private final StsDecisions decisions;
     private final CredentialIssuer issuer;
     private final Clock clock = Clock.systemUTC();
 
-    public AssumeRoleService(IdentityPeer identity, StsDecisions decisions, CredentialIssuer issuer) {
+    public AssumeRoleService(IdentityPeer identity, CallerRoleLookup roles, StsDecisions decisions, CredentialIssuer issuer) {
         this.identity = identity;
+        this.roles = roles;
         this.decisions = decisions;
         this.issuer = issuer;
     }
@@ -100,7 +102,7 @@ public class AssumeRoleService {
                     }
                     return clock.instant();
                 });
-        return mfa.chain(mfaAt -> identity.role(roleArn.toString(), caller.accountId()).onFailure(IamException.class)
+        return mfa.chain(mfaAt -> roles.role(roleArn.toString(), caller.accountId()).onFailure(IamException.class)
                 .transform(failure -> ((IamException) failure).code() == ErrorCode.NO_SUCH_ENTITY ? denied(caller, roleArn.toString())
                         : failure)
                 .chain(role -> {

@@ -7,6 +7,7 @@ import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
+import dev.openiam.sts.peers.IdentityPeer;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -41,8 +42,12 @@ public class ConsoleSessionResource {
     private static final FailureLog LOGGED = FailureLog.of(LOG::debug, LOG::error);
     private static final String BAD_BODY = "the body must be a JSON object with account, password and optionally userName and mfaCode";
 
-    /** {@code userName} {@code null}: the root user; {@code mfaCode} {@code null}: none given yet. */
-    public record SignInRequest(String account, String userName, String password, String mfaCode) {
+    /**
+     * {@code userName} {@code null}: the root user; {@code mfaCode} {@code null}: none given yet; {@code sourceIp},
+     * {@code userAgent} (the person's browser) and {@code loginTo} (the console's URL) for the sign-in's record.
+     */
+    public record SignInRequest(String account, String userName, String password, String mfaCode, String sourceIp,
+                                String userAgent, String loginTo) {
         @Override
         public String toString() {
             return "SignInRequest[account=" + account + ", userName=" + userName + "]";
@@ -72,7 +77,8 @@ public class ConsoleSessionResource {
                 throw IamException.validation("mfaCode must be six digits");
             }
             String userName = request.userName() == null || request.userName().isEmpty() ? null : request.userName();
-            return signIns.signIn(request.account(), userName, request.password(), request.mfaCode());
+            return signIns.signIn(request.account(), userName, request.password(), request.mfaCode(),
+                    new IdentityPeer.SignInOrigin(request.sourceIp(), request.userAgent(), request.loginTo()));
         }).map(ConsoleSessionResource::answer)
                 .onFailure().recoverWithItem(failure -> QueryAnswers.send(ProblemErrors.render(failure, UUID.randomUUID().toString(), LOGGED)));
     }

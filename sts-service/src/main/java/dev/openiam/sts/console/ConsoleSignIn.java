@@ -1,8 +1,6 @@
 package dev.openiam.sts.console;
 
 import dev.openiam.internalauth.SessionContext;
-import dev.openiam.model.ErrorCode;
-import dev.openiam.model.IamException;
 import dev.openiam.sts.credentials.CredentialIssuer;
 import dev.openiam.sts.credentials.SessionCredentials;
 import dev.openiam.sts.peers.IdentityPeer;
@@ -16,8 +14,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * A person signing in to the console: the password (and, when the principal has an MFA device, its code) checked by
- * identity-service, then a console session's credentials — the principal itself (IAM user or root), with
+ * A person signing in to the console: the password (and, when the principal has an MFA device, its code) checked —
+ * and the sign-in recorded, CloudTrail's ConsoleLogin — by identity-service, then a console session's credentials — the principal itself (IAM user or root), with
  * {@code aws:MultiFactorAuthPresent} when a code was given. Unlike GetSessionToken's, such a session reaches the IAM
  * API without MFA, as the AWS console does for a user without a device. Sessions last 12 hours for an IAM user (the
  * AWS console's) and one hour for root (GetSessionToken's limit for root).
@@ -45,21 +43,14 @@ public class ConsoleSignIn {
      * @param account  the account id or alias
      * @param userName the IAM user, or {@code null} for root
      * @param mfaCode  the current code of the principal's MFA device, or {@code null} when it has none (or to learn)
+     * @param origin   the person's address and browser, and the console URL, for the sign-in's record
      */
-    public Uni<Outcome> signIn(String account, String userName, String password, String mfaCode) {
-        return identity.signIn(account, userName, password).chain(signedIn -> {
-            if (signedIn.mfaSerial() == null) {
-                return Uni.createFrom().item(issue(signedIn, null));
+    public Uni<Outcome> signIn(String account, String userName, String password, String mfaCode, IdentityPeer.SignInOrigin origin) {
+        return identity.signIn(account, userName, password, mfaCode, origin).map(signedIn -> {
+            if (signedIn.mfaSerial() != null && !signedIn.mfaAuthenticated()) {
+                return new Outcome(signedIn, null, false);
             }
-            if (mfaCode == null) {
-                return Uni.createFrom().item(new Outcome(signedIn, null, false));
-            }
-            return identity.verifyMfa(signedIn.accountId(), signedIn.mfaSerial(), mfaCode).map(owner -> {
-                if (!owner.arn().equals(signedIn.arn())) {
-                    throw new IamException(ErrorCode.ACCESS_DENIED, IdentityPeer.MFA_FAILED);
-                }
-                return issue(signedIn, clock.instant().truncatedTo(ChronoUnit.SECONDS));
-            });
+            return issue(signedIn, signedIn.mfaAuthenticated() ? clock.instant().truncatedTo(ChronoUnit.SECONDS) : null);
         });
     }
 

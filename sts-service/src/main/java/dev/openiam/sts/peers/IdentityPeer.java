@@ -1,7 +1,9 @@
 package dev.openiam.sts.peers;
 
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.glue.peers.IdentityAuthentication;
 import dev.openiam.glue.peers.PeerClient;
+import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
@@ -37,38 +39,71 @@ public class IdentityPeer {
     }
 
     /**
-     * Who signed in with a console password, whether the password must be changed first, and the MFA device whose
-     * code must follow ({@code null} without one).
+     * Who signed in with a console password, whether the password must be changed first, the principal's MFA device
+     * ({@code null} without one) and whether its code was verified (a device without it: the code must follow).
      */
     public record SignedIn(String accountId, String arn, String principalId, String userName, boolean root,
-                           boolean passwordResetRequired, boolean passwordExpired, String mfaSerial) {
+                           boolean passwordResetRequired, boolean passwordExpired, String mfaSerial, boolean mfaAuthenticated) {
+    }
+
+    /** Where a person signs in to the console from, and the console URL, for the sign-in's record. */
+    public record SignInOrigin(String sourceIp, String userAgent, String loginTo) {
     }
 
     /** Whom an MFA device belongs to. */
     public record MfaOwner(String arn, boolean root) {
     }
 
+    private final IdentityAuthentication authentication;
     private final PeerClient identity;
 
     public IdentityPeer(IdentityAuthentication authentication) {
+        this.authentication = authentication;
         this.identity = authentication.identityService();
     }
 
     /** The role {@code roleArn} names (NoSuchEntity if none), with the caller's account revisions. */
     public Uni<RoleTarget> role(String roleArn, String callerAccountId) {
         JsonObject body = new JsonObject().put("roleArn", roleArn).put("callerAccountId", callerAccountId);
-        return call(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup", body).map(answer -> {
-            JsonObject role = answer.getJsonObject("role");
-            JsonObject revisions = answer.getJsonObject("callerRevisions");
-            Map<String, String> tags = new LinkedHashMap<>();
-            for (Object item : role.getJsonArray("tags", new JsonArray())) {
-                JsonObject tag = (JsonObject) item;
-                tags.put(tag.getString("key"), tag.getString("value"));
-            }
-            return new RoleTarget(role.getString("roleId"), role.getString("roleName"), role.getString("arn"),
-                    role.getString("assumeRolePolicyDocument"), role.getInteger("maxSessionDuration", 3600), tags,
-                    revisions.getLong("identity", 0L), revisions.getLong("policy", 0L));
-        });
+        return call(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup", body)
+                .map(answer -> target(answer.getJsonObject("role"), answer.getJsonObject("callerRevisions")));
+    }
+
+    /**
+     * Who signed a request that asks for the role {@code roleArn}, and that role: {@code role} {@code null} when
+     * identity-service did not look it up (its name is not one it accepts: ask {@link #role} for the error), unless
+     * {@code noSuchRole}.
+     */
+    public record CallerRole(String roleArn, CallerClaims caller, RoleTarget role, boolean noSuchRole) {
+    }
+
+    /**
+     * Who signed {@code request} with a long-term access key for signing name {@code service}, and the role
+     * {@code roleArn} names with the caller's account revisions, in one call to identity-service, both read as stored
+     * now. A bad signature is the caller's AWS error; no answer is ServiceUnavailable.
+     */
+    public Uni<CallerRole> callerAndRole(String service, HttpRequestData request, String roleArn) {
+        return authentication.authenticate(Purpose.ROLE_LOOKUP, "/internal/v1/roles/lookup-for-caller", service, request,
+                signed -> new JsonObject().put("request", signed).put("roleArn", roleArn), answer -> {
+                    JsonObject caller = answer.getJsonObject("caller");
+                    if (caller == null || caller.getString("arn") == null) {
+                        return null;
+                    }
+                    JsonObject role = answer.getJsonObject("role");
+                    return new CallerRole(roleArn, CallerClaims.fromMap(caller.getMap()),
+                            role == null ? null : target(role, answer.getJsonObject("callerRevisions")), answer.getBoolean("noSuchRole", false));
+                });
+    }
+
+    private static RoleTarget target(JsonObject role, JsonObject revisions) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Object item : role.getJsonArray("tags", new JsonArray())) {
+            JsonObject tag = (JsonObject) item;
+            tags.put(tag.getString("key"), tag.getString("value"));
+        }
+        return new RoleTarget(role.getString("roleId"), role.getString("roleName"), role.getString("arn"),
+                role.getString("assumeRolePolicyDocument"), role.getInteger("maxSessionDuration", 3600), tags,
+                revisions.getLong("identity", 0L), revisions.getLong("policy", 0L));
     }
 
     /** An account's OpenID Connect provider: its ARN, URL (host and path), client ids and thumbprints. */
@@ -122,15 +157,19 @@ public class IdentityPeer {
     }
 
     /**
-     * Checks a console password ({@code userName} {@code null}: the root user of {@code account}, an id or alias);
-     * every wrong answer is identity-service's one AccessDenied.
+     * Checks a console sign-in ({@code userName} {@code null}: the root user of {@code account}, an id or alias): the
+     * password, and {@code mfaCode} ({@code null}: none yet) when the principal has an MFA device; identity-service
+     * records it (ConsoleLogin). Every wrong password is identity-service's one AccessDenied, every wrong code STS's.
      */
-    public Uni<SignedIn> signIn(String account, String userName, String password) {
-        JsonObject body = new JsonObject().put("account", account).put("userName", userName).put("password", password);
+    public Uni<SignedIn> signIn(String account, String userName, String password, String mfaCode, SignInOrigin origin) {
+        JsonObject body = new JsonObject().put("account", account).put("userName", userName).put("password", password)
+                .put("mfaCode", mfaCode).put("sourceIp", origin.sourceIp()).put("userAgent", origin.userAgent())
+                .put("loginTo", origin.loginTo());
         return call(Purpose.SIGN_IN, "/internal/v1/sign-in", body).map(answer -> new SignedIn(answer.getString("accountId"),
                 answer.getString("arn"), answer.getString("principalId"), answer.getString("userName"),
                 answer.getBoolean("root", false), answer.getBoolean("passwordResetRequired", false),
-                answer.getBoolean("passwordExpired", false), answer.getString("mfaSerial")));
+                answer.getBoolean("passwordExpired", false), answer.getString("mfaSerial"),
+                answer.getBoolean("mfaAuthenticated", false)));
     }
 
     /** Checks {@code tokenCode} of device {@code serialNumber} (accepted once): whom the device is assigned to. */

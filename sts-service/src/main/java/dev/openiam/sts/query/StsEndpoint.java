@@ -5,10 +5,12 @@ import dev.openiam.awsprotocol.error.FailureLog;
 import dev.openiam.awsprotocol.error.QueryErrors;
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.awsprotocol.query.QueryXml;
+import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.glue.audit.AuditedCall;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.glue.query.QueryResource;
 import dev.openiam.glue.session.RequestAuthentication;
+import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import dev.openiam.outbox.AuditOutbox;
@@ -66,7 +68,7 @@ public class StsEndpoint extends QueryResource {
                     Uni<Consumer<QueryXml.Element>> answered = !action.signed()
                             // AssumeRoleWithWebIdentity: unsigned, recorded in the role's account as a WebIdentityUser
                             ? unsigned(query, action, requestId, call)
-                            : authentication.authenticate(QueryAnswers.signed(method, body, headers, request), SIGNING_NAME)
+                            : authenticate(query, action, QueryAnswers.signed(method, body, headers, request))
                                     .chain(caller -> StsCalls.audited(query, action.name(), caller, requestId, call)
                                             .around(Uni.createFrom().deferred(() -> action.handler().handle(query, caller, call)),
                                                     auditOutbox));
@@ -76,6 +78,11 @@ public class StsEndpoint extends QueryResource {
                 })
                 .onFailure().recoverWithItem(failure ->
                         QueryAnswers.send(QueryErrors.render(QueryXml.STS_NAMESPACE, failure, requestId, LOGGED)));
+    }
+
+    private Uni<CallerClaims> authenticate(QueryRequest query, StsAction action, HttpRequestData signed) {
+        return action.authenticator() == null ? authentication.authenticate(signed, SIGNING_NAME)
+                : action.authenticator().authenticate(query, signed, SIGNING_NAME);
     }
 
     private Uni<Consumer<QueryXml.Element>> unsigned(QueryRequest query, StsAction action, String requestId, GlobalKeys.Call call) {

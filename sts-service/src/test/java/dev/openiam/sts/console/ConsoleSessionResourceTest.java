@@ -1,5 +1,6 @@
 package dev.openiam.sts.console;
 
+import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.Purpose;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.TokenIssuer;
@@ -34,7 +35,7 @@ class ConsoleSessionResourceTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         var request = RestAssured.given().contentType(ContentType.JSON).body(bytes);
         if (key != null) {
-            request.header("Authorization", "Bearer " + new TokenIssuer(key).issue("sts-service", purpose, "POST", PATH, bytes, null, null));
+            request.header("Authorization", "Bearer " + new TokenIssuer(key, TrustedKeys.fromDirectory(java.nio.file.Path.of("src/test/resources/trust/trusted"))).issue("sts-service", purpose, "POST", PATH, bytes, null, null));
         }
         return request.post(PATH).then();
     }

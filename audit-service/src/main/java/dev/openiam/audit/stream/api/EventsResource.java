@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.openiam.audit.stream.domain.EventFilter;
 import dev.openiam.audit.stream.domain.EventSearch;
 import dev.openiam.audit.stream.domain.EventStreams;
+import dev.openiam.audit.stream.domain.StreamConfig;
 import dev.openiam.awsprotocol.error.ProblemErrors;
 import dev.openiam.glue.query.QueryAnswers;
 import dev.openiam.model.ErrorCode;
@@ -40,14 +41,18 @@ public class EventsResource {
 
     /** The SSE event name of a record. */
     public static final String EVENT = "record";
+    /** The comment an idle stream is sent, after the field's colon: the line reads {@code : keep-alive}. */
+    public static final String KEEP_ALIVE = " keep-alive";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventSearch search;
     private final EventStreams streams;
+    private final StreamConfig config;
 
-    public EventsResource(EventSearch search, EventStreams streams) {
+    public EventsResource(EventSearch search, EventStreams streams, StreamConfig config) {
         this.search = search;
         this.streams = streams;
+        this.config = config;
     }
 
     @GET
@@ -72,7 +77,8 @@ public class EventsResource {
     /**
      * Each record as an event {@value #EVENT} whose id is its place in the ingest order and whose data is its CloudTrail
      * JSON. With {@code Last-Event-ID}, the records stored after that one come first (nothing missed while away). A
-     * subscriber that falls too far behind has its connection closed; it comes back with the last id it received.
+     * subscriber that falls too far behind has its connection closed; it comes back with the last id it received. A
+     * stream silent for {@link StreamConfig#keepAlive()} gets a comment line, {@code : keep-alive}.
      */
     @GET
     @Path("stream")
@@ -83,8 +89,10 @@ public class EventsResource {
                                           @HeaderParam("Last-Event-ID") String lastEventId) {
         EventFilter filter = EventFilter.of(SignedEventReaders.caller(routing).accountId(), principal, eventName, eventSource,
                 errorCode, readOnly);
-        return streams.subscribe(filter, lastEventId(lastEventId), () -> routing.response().close()).map(stored -> sse.newEventBuilder()
-                .id(Long.toString(stored.seq())).name(EVENT).mediaType(MediaType.TEXT_PLAIN_TYPE).data(stored.json()).build());
+        Multi<OutboundSseEvent> records = streams.subscribe(filter, lastEventId(lastEventId), () -> routing.response().close())
+                .map(stored -> sse.newEventBuilder().id(Long.toString(stored.seq())).name(EVENT)
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(stored.json()).build());
+        return KeepAlive.beat(records, config.keepAlive(), () -> sse.newEventBuilder().comment(KEEP_ALIVE).build());
     }
 
     @ServerExceptionMapper

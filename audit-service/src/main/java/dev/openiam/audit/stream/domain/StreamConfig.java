@@ -19,4 +19,11 @@ public interface StreamConfig {
     /** How often the store is read for new records (a record reaches subscribers this much after its commit at most). */
     @WithDefault("PT0.1S")
     Duration pollInterval();
+
+    /**
+     * How long a stream may stay silent before a comment line ({@code : keep-alive}) is sent, so that proxies and
+     * clients keep idle subscriptions open.
+     */
+    @WithDefault("PT15S")
+    Duration keepAlive();
 }

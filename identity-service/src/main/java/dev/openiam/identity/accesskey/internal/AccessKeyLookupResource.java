@@ -1,9 +1,8 @@
 package dev.openiam.identity.accesskey.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.accesskey.domain.AccessKeyService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -15,8 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.IOException;
 
 /**
  * For sts-service's GetAccessKeyInfo: the account a long-term access key ({@code AKIA…}) belongs to, whatever its
@@ -38,21 +35,19 @@ public class AccessKeyLookupResource {
     }
 
     private final AccessKeyService keys;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public AccessKeyLookupResource(AccessKeyService keys, ServiceTrust trust, ObjectMapper json) {
+    public AccessKeyLookupResource(AccessKeyService keys, InternalRequests requests) {
         this.keys = keys;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "The account a long-term access key belongs to (for sts-service)")
-    public Uni<LookupAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        trust.verify(authorization, Purpose.ACCESS_KEY_LOOKUP, "POST", PATH, body);
-        LookupRequest request = json.readValue(body, LookupRequest.class);
-        if (request == null || request.accessKeyId() == null) {
+    public Uni<LookupAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        LookupRequest request = requests.read(authorization, Purpose.ACCESS_KEY_LOOKUP, PATH, body, LookupRequest.class,
+                "accessKeyId is required");
+        if (request.accessKeyId() == null) {
             throw IamException.validation("accessKeyId is required");
         }
         return keys.accountOf(request.accessKeyId()).map(LookupAnswer::new);

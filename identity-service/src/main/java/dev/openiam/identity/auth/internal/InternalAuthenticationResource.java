@@ -41,6 +41,18 @@ public class InternalAuthenticationResource {
     /** The request as the calling service received it; {@code body} is base64. */
     public record AuthenticateRequest(String service, String method, String rawPath, String rawQuery,
                                       Map<String, List<String>> headers, String body) {
+
+        /** The request as received; ValidationError when it names no service, method or path, or its body is not base64. */
+        public HttpRequestData toRequest() {
+            if (service == null || method == null || rawPath == null) {
+                throw IamException.validation("service, method and rawPath are required");
+            }
+            try {
+                return new HttpRequestData(method, rawPath, rawQuery, headers, body == null ? new byte[0] : Base64.getDecoder().decode(body));
+            } catch (IllegalArgumentException e) {
+                throw IamException.validation("body must be base64");
+            }
+        }
     }
 
     private final SigV4Authenticator authenticator;
@@ -59,16 +71,9 @@ public class InternalAuthenticationResource {
         // the token binds these exact bytes: verify before reading them
         trust.verify(authorization, Purpose.AUTHENTICATE, "POST", PATH, body);
         AuthenticateRequest request = json.readValue(body, AuthenticateRequest.class);
-        if (request == null || request.service() == null || request.method() == null || request.rawPath() == null) {
+        if (request == null) {
             throw IamException.validation("service, method and rawPath are required");
         }
-        byte[] signed;
-        try {
-            signed = request.body() == null ? new byte[0] : Base64.getDecoder().decode(request.body());
-        } catch (IllegalArgumentException e) {
-            throw IamException.validation("body must be base64");
-        }
-        return authenticator.authenticate(new HttpRequestData(request.method(), request.rawPath(), request.rawQuery(),
-                request.headers(), signed), request.service()).map(caller -> caller.claims().toMap());
+        return authenticator.authenticate(request.toRequest(), request.service()).map(caller -> caller.claims().toMap());
     }
 }

@@ -1,10 +1,9 @@
 package dev.openiam.identity.instanceprofile.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.instanceprofile.domain.InstanceProfile;
 import dev.openiam.identity.instanceprofile.domain.InstanceProfileService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import dev.openiam.model.rules.Rules;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.IOException;
 
 /**
  * For sts-service's metadata endpoints: an instance profile as stored now, with its role (none or one), by account and
@@ -37,23 +34,18 @@ public class InstanceProfileLookupResource {
     }
 
     private final InstanceProfileService profiles;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public InstanceProfileLookupResource(InstanceProfileService profiles, ServiceTrust trust, ObjectMapper json) {
+    public InstanceProfileLookupResource(InstanceProfileService profiles, InternalRequests requests) {
         this.profiles = profiles;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "An instance profile and its role (for sts-service)")
-    public Uni<InstanceProfile> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        trust.verify(authorization, Purpose.INSTANCE_PROFILE_LOOKUP, "POST", PATH, body);
-        LookupRequest request = json.readValue(body, LookupRequest.class);
-        if (request == null) {
-            throw IamException.validation("accountId and instanceProfileName are required");
-        }
+    public Uni<InstanceProfile> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        LookupRequest request = requests.read(authorization, Purpose.INSTANCE_PROFILE_LOOKUP, PATH, body, LookupRequest.class,
+                "accountId and instanceProfileName are required");
         Rules.matching("accountId", request.accountId(), 12, 12, "\\d{12}");
         return profiles.get(request.accountId(), request.instanceProfileName());
     }

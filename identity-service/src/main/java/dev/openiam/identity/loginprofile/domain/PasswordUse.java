@@ -3,9 +3,8 @@ package dev.openiam.identity.loginprofile.domain;
 import dev.openiam.identity.loginprofile.persistence.PasswordLastUsedEntity;
 import dev.openiam.identity.loginprofile.persistence.PasswordLastUsedRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,11 +18,9 @@ import java.util.Map;
 public class PasswordUse {
 
     private final PasswordLastUsedRepository lastUsed;
-    private final Pool pool;
 
-    public PasswordUse(PasswordLastUsedRepository lastUsed, Pool pool) {
+    public PasswordUse(PasswordLastUsedRepository lastUsed) {
         this.lastUsed = lastUsed;
-        this.pool = pool;
     }
 
     /** In the caller's session. */
@@ -50,10 +47,12 @@ public class PasswordUse {
         return byPrincipal;
     }
 
-    /** Records a sign-in; outside any transaction (a sign-in changes nothing else). */
-    public Uni<Void> signedIn(String accountId, String principalId, Instant at) {
-        return pool.preparedQuery("insert into identity.password_last_used (principal_id, account_id, last_used_at) values ($1, $2, $3) "
-                        + "on conflict (principal_id) do update set last_used_at = greatest(password_last_used.last_used_at, excluded.last_used_at)")
-                .execute(Tuple.of(principalId, accountId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))).replaceWithVoid();
+    private static final String RECORD = "insert into identity.password_last_used (principal_id, account_id, last_used_at) values (?1, ?2, ?3) "
+            + "on conflict (principal_id) do update set last_used_at = greatest(password_last_used.last_used_at, excluded.last_used_at)";
+
+    /** Records a sign-in in the caller's transaction (with the sign-in's audit record). */
+    public Uni<Void> signedIn(Mutiny.Session session, String accountId, String principalId, Instant at) {
+        return session.createNativeQuery(RECORD).setParameter(1, principalId).setParameter(2, accountId)
+                .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate().replaceWithVoid();
     }
 }

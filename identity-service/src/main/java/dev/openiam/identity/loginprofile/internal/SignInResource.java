@@ -1,10 +1,9 @@
 package dev.openiam.identity.loginprofile.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.audittrail.ConsoleLogins;
 import dev.openiam.identity.loginprofile.domain.SignInService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
-import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,10 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
-
 /**
- * For the console (and sts-service): checks a console password. Callers present a token of purpose {@code sign-in}
+ * For sts-service's console sign-in: checks a console password and the MFA code that follows it, and records the
+ * sign-in (CloudTrail's ConsoleLogin). Callers present a token of purpose {@code sign-in}
  * signed with their own key and bound to this exact body ({@code iam.trust.allow.sign-in} names who may).
  */
 @Path(SignInResource.PATH)
@@ -30,8 +28,12 @@ public class SignInResource {
 
     public static final String PATH = "/internal/v1/sign-in";
 
-    /** {@code account} is the account id or alias; no {@code userName}: the root user. */
-    public record SignInRequest(String account, String userName, String password) {
+    /**
+     * {@code account} is the account id or alias; no {@code userName}: the root user; {@code mfaCode} the device's code
+     * when asked for; {@code sourceIp}, {@code userAgent} and {@code loginTo} (the console URL) for the sign-in's record.
+     */
+    public record SignInRequest(String account, String userName, String password, String mfaCode, String sourceIp,
+                                String userAgent, String loginTo) {
         @Override
         public String toString() {
             return "SignInRequest[account=" + account + ", userName=" + userName + "]";
@@ -39,28 +41,19 @@ public class SignInResource {
     }
 
     private final SignInService signIns;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public SignInResource(SignInService signIns, ServiceTrust trust, ObjectMapper json) {
+    public SignInResource(SignInService signIns, InternalRequests requests) {
         this.signIns = signIns;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "Check a console password (account id or alias, user name or none for root)")
     public Uni<SignInService.SignedIn> signIn(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        trust.verify(authorization, Purpose.SIGN_IN, "POST", PATH, body);
-        SignInRequest request;
-        try {
-            request = json.readValue(body, SignInRequest.class);
-        } catch (IOException e) {
-            throw IamException.validation("the body must be a JSON object with account, userName and password");
-        }
-        if (request == null) {
-            throw IamException.validation("the body must be a JSON object with account, userName and password");
-        }
-        return signIns.signIn(request.account(), request.userName(), request.password());
+        SignInRequest request = requests.read(authorization, Purpose.SIGN_IN, PATH, body, SignInRequest.class,
+                "the body must be a JSON object with account, userName and password");
+        return signIns.signIn(request.account(), request.userName(), request.password(), request.mfaCode(),
+                new ConsoleLogins.Origin(request.sourceIp(), request.userAgent(), request.loginTo()));
     }
 }

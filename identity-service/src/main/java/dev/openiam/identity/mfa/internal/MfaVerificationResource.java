@@ -1,10 +1,9 @@
 package dev.openiam.identity.mfa.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.mfa.domain.MfaPrincipal;
 import dev.openiam.identity.mfa.domain.MfaVerifier;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import dev.openiam.model.rules.Rules;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.IOException;
 
 /**
  * For the services that sign principals in with MFA (sts-service's GetSessionToken with {@code SerialNumber} and
@@ -38,23 +35,18 @@ public class MfaVerificationResource {
     }
 
     private final MfaVerifier verifier;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public MfaVerificationResource(MfaVerifier verifier, ServiceTrust trust, ObjectMapper json) {
+    public MfaVerificationResource(MfaVerifier verifier, InternalRequests requests) {
         this.verifier = verifier;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "Verify a TOTP code of an MFA device; answers the user (or root) it is assigned to")
-    public Uni<MfaPrincipal> verify(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        trust.verify(authorization, Purpose.VERIFY_MFA, "POST", PATH, body);
-        VerifyRequest request = json.readValue(body, VerifyRequest.class);
-        if (request == null) {
-            throw IamException.validation("accountId, serialNumber and tokenCode are required");
-        }
+    public Uni<MfaPrincipal> verify(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        VerifyRequest request = requests.read(authorization, Purpose.VERIFY_MFA, PATH, body, VerifyRequest.class,
+                "accountId, serialNumber and tokenCode are required");
         Rules.matching("accountId", request.accountId(), 12, 12, "\\d{12}");
         return verifier.verify(request.accountId(), request.serialNumber(), request.tokenCode());
     }

@@ -1,10 +1,9 @@
 package dev.openiam.identity.oidcprovider.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.oidcprovider.domain.OidcProvider;
 import dev.openiam.identity.oidcprovider.domain.OidcProviderService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import dev.openiam.model.rules.Rules;
 import io.smallrye.mutiny.Uni;
@@ -17,8 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.IOException;
 
 /**
  * For sts-service's AssumeRoleWithWebIdentity: the account's OpenID Connect provider for an issuer URL (host and path,
@@ -37,21 +34,19 @@ public class OidcProviderLookupResource {
     }
 
     private final OidcProviderService providers;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public OidcProviderLookupResource(OidcProviderService providers, ServiceTrust trust, ObjectMapper json) {
+    public OidcProviderLookupResource(OidcProviderService providers, InternalRequests requests) {
         this.providers = providers;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "The OpenID Connect provider of an account for an issuer URL (for sts-service)")
-    public Uni<OidcProvider> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        trust.verify(authorization, Purpose.OIDC_PROVIDER_LOOKUP, "POST", PATH, body);
-        LookupRequest request = json.readValue(body, LookupRequest.class);
-        if (request == null || request.url() == null) {
+    public Uni<OidcProvider> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        LookupRequest request = requests.read(authorization, Purpose.OIDC_PROVIDER_LOOKUP, PATH, body, LookupRequest.class,
+                "accountId and url are required");
+        if (request.url() == null) {
             throw IamException.validation("accountId and url are required");
         }
         Rules.matching("accountId", request.accountId(), 12, 12, "\\d{12}");

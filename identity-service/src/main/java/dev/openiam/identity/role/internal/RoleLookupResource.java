@@ -1,11 +1,10 @@
 package dev.openiam.identity.role.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.identity.account.AccountRevisions;
 import dev.openiam.identity.role.domain.Role;
 import dev.openiam.identity.role.domain.RoleService;
+import dev.openiam.identity.auth.internal.InternalRequests;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.Arn;
 import dev.openiam.model.IamException;
 import dev.openiam.model.rules.Rules;
@@ -19,8 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.IOException;
 
 /**
  * For sts-service: the role a session is asked for, as stored now (read-your-writes: a role created a moment ago is
@@ -45,22 +42,20 @@ public class RoleLookupResource {
 
     private final RoleService roles;
     private final AccountRevisions revisions;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public RoleLookupResource(RoleService roles, AccountRevisions revisions, ServiceTrust trust, ObjectMapper json) {
+    public RoleLookupResource(RoleService roles, AccountRevisions revisions, InternalRequests requests) {
         this.roles = roles;
         this.revisions = revisions;
-        this.trust = trust;
-        this.json = json;
+        this.requests = requests;
     }
 
     @POST
     @Operation(summary = "The role an ARN names, with its trust policy (for sts-service)")
-    public Uni<LookupAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        trust.verify(authorization, Purpose.ROLE_LOOKUP, "POST", PATH, body);
-        LookupRequest request = json.readValue(body, LookupRequest.class);
-        Arn arn = request == null || request.roleArn() == null ? null : Arn.parse(request.roleArn());
+    public Uni<LookupAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        LookupRequest request = requests.read(authorization, Purpose.ROLE_LOOKUP, PATH, body, LookupRequest.class,
+                "roleArn must be a role's ARN");
+        Arn arn = request.roleArn() == null ? null : Arn.parse(request.roleArn());
         if (arn == null || !"iam".equals(arn.service()) || !arn.resource().startsWith("role/")) {
             throw IamException.validation("roleArn must be a role's ARN");
         }

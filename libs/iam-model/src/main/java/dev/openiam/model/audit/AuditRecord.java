@@ -21,12 +21,14 @@ import java.util.UUID;
  *
  * @param eventTime          when the call was made, to the second (CloudTrail's precision)
  * @param eventSource        {@code iam.amazonaws.com}, {@code sts.amazonaws.com}, {@code cloudtrail.amazonaws.com}
+ * @param additionalEventData what CloudTrail adds to some events beyond the call (a console sign-in's
+ *                           {@code LoginTo}, {@code MobileVersion}, {@code MFAUsed}); {@code null} for most
  * @param readOnly           whether the call only reads
  * @param recipientAccountId the account the call was made to; LookupEvents answers only within it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"eventVersion", "userIdentity", "eventTime", "eventSource", "eventName", "awsRegion", "sourceIPAddress",
-        "userAgent", "errorCode", "errorMessage", "requestParameters", "responseElements", "requestID", "eventID", "readOnly",
+        "userAgent", "errorCode", "errorMessage", "requestParameters", "responseElements", "additionalEventData", "requestID", "eventID", "readOnly",
         "resources", "eventType", "managementEvent", "recipientAccountId", "eventCategory"})
 public record AuditRecord(
         String eventVersion,
@@ -41,6 +43,7 @@ public record AuditRecord(
         String errorMessage,
         JsonNode requestParameters,
         JsonNode responseElements,
+        JsonNode additionalEventData,
         @JsonProperty("requestID") String requestID,
         @JsonProperty("eventID") UUID eventID,
         boolean readOnly,
@@ -52,6 +55,8 @@ public record AuditRecord(
 
     public static final String EVENT_VERSION = "1.11";
     public static final String API_CALL = "AwsApiCall";
+    /** The event type of a console sign-in (ConsoleLogin, from {@code signin.amazonaws.com}). */
+    public static final String CONSOLE_SIGN_IN = "AwsConsoleSignIn";
     public static final String MANAGEMENT = "Management";
     /** The category of a data event: a decision the decision API made for a user's own service. */
     public static final String DATA = "Data";
@@ -70,11 +75,22 @@ public record AuditRecord(
         eventCategory = eventCategory == null ? MANAGEMENT : eventCategory;
     }
 
+    /** An API call's record: no {@code additionalEventData}. */
+    public AuditRecord(String eventVersion, UserIdentity userIdentity, Instant eventTime, String eventSource, String eventName,
+                       String awsRegion, String sourceIPAddress, String userAgent, String errorCode, String errorMessage,
+                       JsonNode requestParameters, JsonNode responseElements, String requestID, UUID eventID, boolean readOnly,
+                       List<Resource> resources, String eventType, boolean managementEvent, String recipientAccountId,
+                       String eventCategory) {
+        this(eventVersion, userIdentity, eventTime, eventSource, eventName, awsRegion, sourceIPAddress, userAgent, errorCode,
+                errorMessage, requestParameters, responseElements, null, requestID, eventID, readOnly, resources, eventType,
+                managementEvent, recipientAccountId, eventCategory);
+    }
+
     /** The same record with other request parameters and response elements (what redaction makes). */
     public AuditRecord withBodies(JsonNode requestParameters, JsonNode responseElements) {
         return new AuditRecord(eventVersion, userIdentity, eventTime, eventSource, eventName, awsRegion, sourceIPAddress,
-                userAgent, errorCode, errorMessage, requestParameters, responseElements, requestID, eventID, readOnly, resources,
-                eventType, managementEvent, recipientAccountId, eventCategory);
+                userAgent, errorCode, errorMessage, requestParameters, responseElements, additionalEventData, requestID, eventID,
+                readOnly, resources, eventType, managementEvent, recipientAccountId, eventCategory);
     }
 
     /** The user name LookupEvents shows and matches: the IAM user's, the root's ({@code root}), or the session's. */

@@ -35,7 +35,14 @@ public final class AuditRedaction {
 
     /** {@code record} with every secret hidden; the record itself is left as it is. */
     public static AuditRecord redact(AuditRecord record) {
-        return record.withBodies(redact(record.requestParameters()), redact(record.responseElements()));
+        AuditRecord redacted = record.withBodies(redact(record.requestParameters()), redact(record.responseElements()));
+        JsonNode additional = redact(record.additionalEventData());
+        return additional == null || additional.equals(record.additionalEventData()) ? redacted : new AuditRecord(
+                redacted.eventVersion(), redacted.userIdentity(), redacted.eventTime(), redacted.eventSource(), redacted.eventName(),
+                redacted.awsRegion(), redacted.sourceIPAddress(), redacted.userAgent(), redacted.errorCode(), redacted.errorMessage(),
+                redacted.requestParameters(), redacted.responseElements(), additional, redacted.requestID(), redacted.eventID(),
+                redacted.readOnly(), redacted.resources(), redacted.eventType(), redacted.managementEvent(),
+                redacted.recipientAccountId(), redacted.eventCategory());
     }
 
     /** A copy of {@code node} with every secret member's value hidden; {@code null} (Java's or JSON's) is {@code null}. */

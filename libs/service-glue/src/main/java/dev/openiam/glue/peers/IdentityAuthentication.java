@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Who signed a SigV4 request this service received with a long-term access key: identity-service's verdict
@@ -54,13 +56,26 @@ public class IdentityAuthentication {
      * other failure is ServiceUnavailable (fail closed).
      */
     public Uni<CallerClaims> authenticate(String service, HttpRequestData request) {
-        JsonObject body = new JsonObject().put("service", service).put("method", request.method()).put("rawPath", request.rawPath())
+        return authenticate(Purpose.AUTHENTICATE, PATH, service, request, body -> body,
+                answer -> answer.getString("arn") == null ? null : CallerClaims.fromMap(answer.getMap()));
+    }
+
+    /**
+     * As {@link #authenticate(String, HttpRequestData)}, at another endpoint of identity-service that authenticates
+     * {@code request} and answers more: {@code body} wraps what is to be authenticated into that endpoint's request,
+     * {@code answered} reads its answer ({@code null}: not an answer, ServiceUnavailable). A bad signature is the
+     * caller's AWS error; any other failure is ServiceUnavailable.
+     */
+    public <T> Uni<T> authenticate(Purpose purpose, String path, String service, HttpRequestData request,
+                                   UnaryOperator<JsonObject> body, Function<JsonObject, T> answered) {
+        JsonObject signed = new JsonObject().put("service", service).put("method", request.method()).put("rawPath", request.rawPath())
                 .put("rawQuery", request.rawQuery()).put("headers", new JsonObject(Map.copyOf(request.headers())))
                 .put("body", Base64.getEncoder().encodeToString(request.body()));
-        return identityService.post(Purpose.AUTHENTICATE, PATH, body, null, null, Duration.ofSeconds(10)).map(response -> {
+        return identityService.post(purpose, path, body.apply(signed), null, null, Duration.ofSeconds(10)).map(response -> {
             JsonObject answer = response.bodyAsJsonObject();
-            if (response.statusCode() == 200 && answer != null && answer.getString("arn") != null) {
-                return CallerClaims.fromMap(answer.getMap());
+            T result = response.statusCode() == 200 && answer != null ? answered.apply(answer) : null;
+            if (result != null) {
+                return result;
             }
             ErrorCode code = answer == null ? null : ErrorCode.fromAwsCode(answer.getString("code"));
             if (code != null && SIGNATURE_ERRORS.contains(code)) {

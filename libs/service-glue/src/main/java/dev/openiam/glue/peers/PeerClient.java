@@ -61,7 +61,8 @@ public final class PeerClient {
                     .putHeader("Authorization", "Bearer " + token)
                     .putHeader("Content-Type", "application/json")
                     .timeout(timeout.toMillis())
-                    .sendBuffer(Buffer.buffer(body));
+                    .sendBuffer(Buffer.buffer(body))
+                    .invoke(this::noticeRefusal);
         });
     }
 
@@ -72,8 +73,16 @@ public final class PeerClient {
             return client.get(prefix() + path)
                     .putHeader("Authorization", "Bearer " + token)
                     .timeout(timeout.toMillis())
-                    .send();
+                    .send()
+                    .invoke(this::noticeRefusal);
         });
+    }
+
+    /** A peer that refuses our token may have a key we do not know yet: have the trusted keys read again (rate-limited). */
+    private void noticeRefusal(HttpResponse<Buffer> response) {
+        if (response.statusCode() == 401 || response.statusCode() == 403) {
+            trust.peerRefused();
+        }
     }
 
     private String prefix() {

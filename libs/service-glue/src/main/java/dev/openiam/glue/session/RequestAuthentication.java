@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.function.BiFunction;
 
 /**
  * Who signed a SigV4 request received by a front door other than identity-service (sts-service, audit-service):
@@ -29,13 +30,22 @@ public class RequestAuthentication {
 
     /** The caller of {@code request}, signed for signing name {@code service}; AWS's error code otherwise. */
     public Uni<CallerClaims> authenticate(HttpRequestData request, String service) {
+        return authenticate(request, service, identity::authenticate);
+    }
+
+    /**
+     * As {@link #authenticate(HttpRequestData, String)}, a request signed with a long-term key checked by
+     * {@code longTerm} (given the signing name and the request): identity-service at an endpoint that answers more.
+     */
+    public Uni<CallerClaims> authenticate(HttpRequestData request, String service,
+                                          BiFunction<String, HttpRequestData, Uni<CallerClaims>> longTerm) {
         return Uni.createFrom().deferred(() -> {
             SigV4Credential credential = SigV4Verifier.parse(request);
             SigV4Verifier.checkTimeAndScope(credential, service, clock.instant());
             if (TemporaryCredentials.isTemporary(credential.accessKeyId())) {
                 return temporary.authenticate(request, credential, service);
             }
-            return identity.authenticate(service, request);
+            return longTerm.apply(service, request);
         });
     }
 }
