@@ -45,24 +45,27 @@ public final class Evaluator {
         boolean denied = false;
         boolean idAllow = false;
         boolean bAllow = !boundary;
-        // identity policies and boundary: one look-up in the principal's merged index. Denies first: a request they
-        // deny reports only denies, so its allows need not be evaluated at all.
+        // identity policies and boundary: one look-up in the principal's merged index
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        int[] candidates = base.candidates(r);
-        // the same resource pattern or condition in several statements is evaluated once
-        byte[] memo = candidates.length == 0 ? null : base.newMemo();
-        for (int pass = 0; pass < 2 && !denied; pass++) {
-            boolean denies = pass == 0;
+        int[] candidates = base.visit(r);
+        // many candidates: each distinct resource pattern or condition evaluated once (the memo), and denies first (a
+        // request they deny reports only denies, so its allows need not be evaluated at all); a few: one pass
+        byte[] memo = candidates.length > MergedIndex.SMALL ? base.newMemo() : null;
+        for (int pass = memo == null ? 1 : 0; pass < 2 && !denied; pass++) {
             for (int item : candidates) {
                 int s = item >>> MergedIndex.STATEMENT_BITS;
                 int st = item & mask;
                 CompiledStatement statement = bodies[s].statement(st);
-                if (statement.deny != denies
-                        || statement.applies(r, boundary, base.atoms(s, st), memo) == Grant.NONE) {
+                if (memo != null && statement.deny != (pass == 0)) {
                     continue;
                 }
-                hits.add(s, st, denies);
-                if (denies) {
+                Grant g = memo == null ? statement.applies(r, boundary)
+                        : statement.applies(r, boundary, base.atoms(s, st), memo);
+                if (g == Grant.NONE) {
+                    continue;
+                }
+                hits.add(s, st, statement.deny);
+                if (statement.deny) {
                     denied = true;
                 } else if (s < identity) {
                     idAllow = true;

@@ -12,17 +12,25 @@ import java.util.Set;
  * or two hash look-ups however many policies apply. Entries are {@code slot << 20 | statement}, in slot and then
  * document order. Built once per principal; internal to the engine.
  *
- * <p>The first request for an action also files the statements whose {@code Action} matches it by the literal
- * prefixes of their resources ({@link ResourcePrefixIndex}), so later requests for that action visit only the
- * statements that can apply to their action and ARN: the work per request follows what can apply, not how many
- * statements the principal has. At most {@link #MAX_ACTIONS} actions are kept per principal; requests for others
- * use the coarse index. Thread-safe: the per-action indexes are immutable and published through a concurrent map.
+ * <p>When a request's coarse candidates are more than {@link #SMALL}, the first request for its action also files
+ * the statements whose {@code Action} matches it by the literal prefixes of their resources
+ * ({@link ResourcePrefixIndex}), so later requests for that action visit only the statements that can apply to their
+ * action and ARN: the work per request follows what can apply, not how many statements the principal has. Up to
+ * {@link #SMALL} candidates are visited as they are: there the prefix table costs more than the statements it spares.
+ * At most {@link #MAX_ACTIONS} actions are kept per principal; requests for others use the coarse index. Thread-safe:
+ * the per-action indexes are immutable and published through a concurrent map.
  */
 public final class MergedIndex {
 
     static final int STATEMENT_BITS = 20;
     /** The actions whose exact index a principal keeps (AWS's catalog has about 17,000 actions in all). */
     static final int MAX_ACTIONS = 4_096;
+    /**
+     * The most candidates a request visits as the coarse index gives them, one pass and no memo; above it the exact
+     * per-action index and the memo pay (chosen from {@code PolicyScaleBenchmark} and {@code DecisionBenchmark}, see
+     * {@code bench/RESULTS.md}). The system property is for measuring other values only.
+     */
+    static final int SMALL = Integer.getInteger("openiam.policy-engine.small-candidates", 32);
     private static final int[] NONE = new int[0];
 
     private final CompiledBody[] bodies;
@@ -141,6 +149,15 @@ public final class MergedIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * The statements a request visits, in slot and then document order: the coarse candidates (by action key and
+     * resource service) when they are at most {@link #SMALL}, else {@link #candidates}.
+     */
+    int[] visit(Request r) {
+        int[] coarse = coarse(r).candidates(r.resourceService());
+        return coarse.length <= SMALL ? coarse : candidates(r);
     }
 
     /**

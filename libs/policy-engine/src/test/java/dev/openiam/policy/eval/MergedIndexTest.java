@@ -174,4 +174,24 @@ class MergedIndexTest {
         assertThat(sids(index, body, request("s3:GetObject", "arn:aws:s3:::data/f"))).containsExactly("Any", "Other");
         assertThat(sids(index, body, request("s3:Action1", "arn:aws:s3:::data/f"))).containsExactly("Any");
     }
+
+    @Test
+    void aFewCandidatesAreVisitedAsTheCoarseIndexGivesThemAndManyThroughTheExactIndex() {
+        StringBuilder statements = new StringBuilder("""
+                {"Sid": "Data", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::data/*"},
+                {"Sid": "Other", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::other/*"}""");
+        CompiledBody few = body("{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}");
+        MergedIndex fewIndex = new MergedIndex(new CompiledBody[] {few}, 1);
+        Request req = request("s3:GetObject", "arn:aws:s3:::data/f");
+        assertThat(fewIndex.visit(req)).containsExactly(0, 1);
+        assertThat(sids(fewIndex, few, req)).containsExactly("Data");
+        for (int i = 0; i < MergedIndex.SMALL; i++) {
+            statements.append(",{\"Sid\": \"Other").append(i)
+                    .append("\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::other/*\"}");
+        }
+        CompiledBody many = body("{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}");
+        MergedIndex manyIndex = new MergedIndex(new CompiledBody[] {many}, 1);
+        assertThat(manyIndex.visit(req)).containsExactly(0);
+        assertThat(manyIndex.visit(request("s3:GetObject", "arn:aws:s3:::other/f"))).hasSize(MergedIndex.SMALL + 1);
+    }
 }

@@ -60,4 +60,41 @@ class SharedEvaluationTest {
         assertThat(d.statements()).extracting(StatementRef::sid).containsExactly("OldCondition", "OldSameCondition");
         assertThat(decide("arn:aws:s3:::data/f", "bob").outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
     }
+
+    /** The policies above and enough statements that never apply to give every request many candidates. */
+    private static PolicySet padded() {
+        StringBuilder never = new StringBuilder();
+        for (int i = 0; i < MergedIndex.SMALL + 8; i++) {
+            never.append(i == 0 ? "" : ",").append("""
+                    {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::*",
+                     "Condition": {"StringEquals": {"aws:PrincipalTag/team": "nobody%d"}}}""".formatted(i));
+        }
+        PolicySet few = policies();
+        return PolicySet.builder().identityPolicies(few.identityPolicies())
+                .identityPolicy(PolicyEngine.compile("never", "{\"Version\": \"2012-10-17\", \"Statement\": ["
+                        + never + "]}", PolicyType.IDENTITY))
+                .build();
+    }
+
+    private static Decision decidePadded(String resource, String team) {
+        return padded().evaluate(Request.builder().principal("arn:aws:iam::1:user/alice").action("s3:GetObject")
+                .resource(resource).context(RequestContext.builder().put("aws:username", "alice")
+                        .put("aws:PrincipalTag/team", team).build()).build());
+    }
+
+    @Test
+    void withManyCandidatesEachIsStillDecidedByItsOwnPatternAndConditions() {
+        // above MergedIndex.SMALL candidates the evaluator shares results in its memo: the same answers as without
+        Decision d = decidePadded("arn:aws:s3:::alice/f", "platform");
+        assertThat(d.outcome()).isEqualTo(Outcome.ALLOW);
+        assertThat(d.statements()).extracting(StatementRef::sid).containsExactly("NewResource");
+        d = decidePadded("arn:aws:s3:::${aws:username}/f", "platform");
+        assertThat(d.statements()).extracting(StatementRef::sid).containsExactly("OldResource");
+        d = decidePadded("arn:aws:s3:::data/f", "alice");
+        assertThat(d.statements()).extracting(StatementRef::sid).containsExactly("NewCondition", "NewSameCondition");
+        d = decidePadded("arn:aws:s3:::data/f", "${aws:username}");
+        assertThat(d.statements()).extracting(StatementRef::sid).containsExactly("OldCondition", "OldSameCondition");
+        assertThat(decidePadded("arn:aws:s3:::data/f", "bob").outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+        assertThat(decidePadded("arn:aws:s3:::data/f", "nobody3").outcome()).isEqualTo(Outcome.ALLOW);
+    }
 }
