@@ -56,10 +56,19 @@ public class PolicyScaleBenchmark {
                 + size + " requests");
     }
 
+    /** The outcome only, as the front doors read it (decided with early exit; no statement named). */
     @Benchmark
     public boolean decide() {
         int i = next;
         next = i + 1 == size ? 0 : i + 1;
         return engine.isAllowed(i);
+    }
+
+    /** The outcome and every deciding statement, as the decision API answers by default ({@code PolicySet.explain}). */
+    @Benchmark
+    public int decideAndName() {
+        int i = next;
+        next = i + 1 == size ? 0 : i + 1;
+        return engine.named(i);
     }
 }

@@ -37,7 +37,11 @@ class SharedEvaluationTest {
     }
 
     private static Decision decide(String resource, String team) {
-        return policies().evaluate(Request.builder().principal("arn:aws:iam::1:user/alice").action("s3:GetObject")
+        return decide(policies(), resource, team);
+    }
+
+    private static Decision decide(PolicySet policies, String resource, String team) {
+        return policies.evaluate(Request.builder().principal("arn:aws:iam::1:user/alice").action("s3:GetObject")
                 .resource(resource).context(RequestContext.builder().put("aws:username", "alice")
                         .put("aws:PrincipalTag/team", team).build()).build());
     }
@@ -77,9 +81,7 @@ class SharedEvaluationTest {
     }
 
     private static Decision decidePadded(String resource, String team) {
-        return padded().evaluate(Request.builder().principal("arn:aws:iam::1:user/alice").action("s3:GetObject")
-                .resource(resource).context(RequestContext.builder().put("aws:username", "alice")
-                        .put("aws:PrincipalTag/team", team).build()).build());
+        return decide(padded(), resource, team);
     }
 
     @Test
