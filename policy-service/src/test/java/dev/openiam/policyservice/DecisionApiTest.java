@@ -101,6 +101,30 @@ class DecisionApiTest {
     }
 
     @Test
+    void aCallerThatReadsOnlyTheDecisionMayGoWithoutTheReasonsOfAnAllow() throws Exception {
+        Map<String, Object> own = new java.util.HashMap<>(Map.of("principal", bob.arn(), "action", "s3:GetObject",
+                "resource", "arn:aws:s3:::bucket/bob/report.csv", "reasons", false));
+        Answer allowed = signed(aliceKey, "/v1/authorize", JSON.writeValueAsString(own));
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.json().path("decision").asText()).isEqualTo("Allow");
+        assertThat(allowed.json().path("reasons").isNull()).as(allowed.body()).isTrue();
+        own.put("reasons", true);
+        Answer explained = signed(aliceKey, "/v1/authorize", JSON.writeValueAsString(own));
+        assertThat(explained.json().path("reasons").size()).as(explained.body()).isEqualTo(1);
+        assertThat(explained.json().path("reasons").get(0).asText()).endsWith("inline/read:Own");
+        // a deny names its reasons whatever was asked: its message carries them
+        long revision = root.written("PutUserPolicy", "UserName", "bob", "PolicyName", "fence", "PolicyDocument",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Fence\",\"Effect\":\"Deny\","
+                + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}");
+        own.put("reasons", false);
+        own.put("atLeastRevision", Map.of("policy", revision));
+        Answer denied = signed(aliceKey, "/v1/authorize", JSON.writeValueAsString(own));
+        assertThat(denied.json().path("decision").asText()).as(denied.body()).isEqualTo("ExplicitDeny");
+        assertThat(denied.json().path("reasons").size()).as(denied.body()).isEqualTo(1);
+        assertThat(denied.json().path("reasons").get(0).asText()).endsWith("inline/fence:Fence");
+    }
+
+    @Test
     void theRootUserMayAskAboutAnyPrincipalOfItsAccount() throws Exception {
         IdentityStandIn.AccessKey rootKey = IdentityStandIn.rootKey(root.accountId());
         Answer answer = signed(rootKey, "/v1/authorize", question(root.arn("user/admin"), "s3:GetObject", "*", Map.of()));

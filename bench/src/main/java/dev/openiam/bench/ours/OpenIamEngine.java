@@ -73,6 +73,11 @@ public final class OpenIamEngine implements Engine {
         return policies.evaluate(requests.get(index)).isAllowed();
     }
 
+    /** The number of statements the decision of request {@code index} names, found at once. */
+    public int named(int index) {
+        return policies.explain(requests.get(index)).statements().size();
+    }
+
     /** The full decision of request {@code index}, for the agreement check. */
     public Outcome outcome(int index) {
         Decision decision = policies.evaluate(requests.get(index));

@@ -37,6 +37,23 @@ public final class ReferenceEvaluator {
         return allowed ? Outcome.ALLOW : Outcome.IMPLICIT_DENY;
     }
 
+    /**
+     * The statements an explained decision names: every applicable {@code Deny} when one applies, else every
+     * applicable {@code Allow}; in policy and then document order.
+     */
+    public java.util.List<StatementSpec> explanation(RequestSpec request) {
+        java.util.List<StatementSpec> allows = new java.util.ArrayList<>();
+        java.util.List<StatementSpec> denies = new java.util.ArrayList<>();
+        for (PolicySpec policy : workload.policies()) {
+            for (StatementSpec statement : policy.statements()) {
+                if (applies(statement, request)) {
+                    (statement.allow() ? allows : denies).add(statement);
+                }
+            }
+        }
+        return denies.isEmpty() ? allows : denies;
+    }
+
     private boolean applies(StatementSpec statement, RequestSpec request) {
         String action = request.action().toLowerCase(Locale.ROOT);
         boolean listed = statement.actions().stream()

@@ -70,9 +70,23 @@ public final class PolicySet {
         return builder().build();
     }
 
-    /** Decides one request. Never throws for a well-formed request; allocates only the decision. */
+    /**
+     * Decides one request. Never throws for a well-formed request. The outcome is decided with early exit (the first
+     * applicable deny decides; an allow is not evaluated once its side already allows); the decision's
+     * {@link Decision#statements() statements} are found when first read, by evaluating the request again. A caller
+     * that always reads them should {@link #explain} instead.
+     */
     public Decision evaluate(Request request) {
         return Evaluator.evaluate(request, roles, bodies, base, identityPolicies.size(), permissionBoundary != null,
+                sessionPolicies.size(), resourcePolicy != null);
+    }
+
+    /**
+     * {@link #evaluate}, finding the deciding statements at once: every applicable statement is evaluated. The same
+     * decision and statements.
+     */
+    public Decision explain(Request request) {
+        return Evaluator.explain(request, roles, bodies, base, identityPolicies.size(), permissionBoundary != null,
                 sessionPolicies.size(), resourcePolicy != null);
     }
 

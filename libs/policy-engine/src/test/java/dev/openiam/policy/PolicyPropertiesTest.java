@@ -149,6 +149,53 @@ class PolicyPropertiesTest {
         }
     }
 
+    @Test
+    void manyCandidatesDecideAndExplainAsFew() {
+        // enough statements that never apply (for every action and resource, under a condition no request meets) to
+        // put every request above the evaluator's few-candidates path: the exact index, the memo and denies first
+        List<ObjectNode> padding = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            if (i % 25 == 0) { // four policies, each within a managed policy's size limit
+                padding.add(PolicyGen.MAPPER.createObjectNode().put("Version", "2012-10-17"));
+                padding.get(padding.size() - 1).putArray("Statement");
+            }
+            ObjectNode s = ((ArrayNode) padding.get(padding.size() - 1).get("Statement")).addObject()
+                    .put("Sid", "Never" + i).put("Effect", i % 3 == 0 ? "Deny" : "Allow");
+            s.put(i % 5 == 0 ? "NotAction" : "Action", i % 5 == 0 ? "ec2:TerminateInstances" : "*");
+            s.put("Resource", i % 2 == 0 ? "*" : "arn:aws:s3:::*");
+            s.putObject("Condition").putObject("StringEquals").put("openiam:never", "x" + (i % 7));
+        }
+        List<CompiledPolicy> never = new ArrayList<>();
+        for (int i = 0; i < padding.size(); i++) {
+            never.add(PolicyEngine.compile("never[" + i + "]", padding.get(i).toString(), PolicyType.IDENTITY));
+        }
+        int allowed = 0;
+        for (int c = 0; c < CASES; c++) {
+            PolicyGen gen = new PolicyGen(170_000L + c);
+            ObjectNode policies = gen.policies();
+            PolicySet few = ScenarioCorpusTest.policies(policies);
+            PolicySet.Builder builder = PolicySet.builder().identityPolicies(few.identityPolicies())
+                    .identityPolicies(never).permissionBoundary(few.permissionBoundary())
+                    .resourcePolicy(few.resourcePolicy());
+            few.sessionPolicies().forEach(builder::sessionPolicy);
+            PolicySet many = builder.build();
+            for (int r = 0; r < REQUESTS; r++) {
+                Request req = gen.request();
+                Decision x = few.explain(req);
+                String why = "case " + c + " " + req + "\n" + policies;
+                // decided with early exit, its statements found when read: the same decision
+                assertThat(few.evaluate(req)).as(why).isEqualTo(x);
+                // twice: the first request of an action builds its exact index, later ones use it
+                for (int pass = 0; pass < 2; pass++) {
+                    assertThat(many.evaluate(req)).as(why).isEqualTo(x);
+                    assertThat(many.explain(req)).as(why).isEqualTo(x);
+                }
+                allowed += x.isAllowed() ? 1 : 0;
+            }
+        }
+        assertThat(allowed).as("the generator produces allowed requests").isGreaterThan(500);
+    }
+
     private static void reprint(ObjectNode policies, String field, PolicyType type) {
         JsonNode list = policies.get(field);
         if (list == null) {

@@ -101,7 +101,8 @@ public class DecisionCallers {
             }
             if (!caller.root()) {
                 all = all.chain(() -> decisions.authorize(new AuthorizeRequest(caller.arn(), ACTION, principal, null,
-                        asker.requestContext(), null, null, null, caller.session() == null ? null : caller.session().toMap()))).invoke(answer -> {
+                        asker.requestContext(), null, null, null, caller.session() == null ? null : caller.session().toMap(),
+                        false, false))).invoke(answer -> {
                             if (!"Allow".equals(answer.decision())) {
                                 throw answer.message() != null ? new IamException(ErrorCode.ACCESS_DENIED, answer.message())
                                         : denied(caller, principal, "because no identity-based policy allows the " + ACTION + " action");

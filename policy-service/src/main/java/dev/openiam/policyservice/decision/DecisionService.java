@@ -138,8 +138,11 @@ public class DecisionService {
         Request question = Request.builder().principal(request.principal()).action(request.action())
                 .resource(request.resource()).resourceAccount(request.resourceAccount()).roleArn(roleArn)
                 .context(context).build();
-        Decision decision = effective.evaluate(question);
-        List<String> reasons = decision.statements().stream().map(StatementRef::toString).toList();
+        // a caller that reads only the decision of an Allow does not wait for every applicable statement to be found
+        boolean reasonsWanted = request.wantsReasons();
+        Decision decision = reasonsWanted ? effective.explain(question) : effective.evaluate(question);
+        List<String> reasons = decision.isAllowed() && !reasonsWanted ? null
+                : decision.statements().stream().map(StatementRef::toString).toList();
         String outcome = switch (decision.outcome()) {
             case ALLOW -> "Allow";
             case EXPLICIT_DENY -> "ExplicitDeny";

@@ -65,9 +65,10 @@ public class QueryAuthorizer {
                              long policyRevision) {
         Map<String, Object> context = new LinkedHashMap<>(callContext == null ? Map.of() : callContext);
         context.putAll(check.context());
+        // only the decision and a deny's message are read: an Allow's reasons are not looked for
         return decisions.authorize(new AuthorizeRequest(caller.arn(), check.action(), check.resource(), null, context, null, null,
                         Map.of("identity", identityRevision, "policy", policyRevision),
-                        caller.session() == null ? null : caller.session().toMap()))
+                        caller.session() == null ? null : caller.session().toMap(), false, false))
                 .invoke(answer -> {
                     if (!"Allow".equals(answer.decision())) {
                         throw new IamException(ErrorCode.ACCESS_DENIED, answer.message() != null ? answer.message()

@@ -66,7 +66,7 @@ public class SimulationService {
                 // the request's one context, built once: its typed values are read once, whatever the count of evaluations
                 Request question = Request.builder().principal(principalArn).action(action).resource(resource)
                         .resourceAccount(request.resourceAccount()).context(request.context()).build();
-                Decision decision = set.evaluate(question);
+                Decision decision = set.explain(question); // its matched statements are always reported
                 Boolean byBoundary = boundaryAlone == null ? null : boundaryAlone.evaluate(question).isAllowed();
                 List<String> lacking = missing.computeIfAbsent(action, a -> keys.missingFor(a, request.context()));
                 fetched.add(new Keyed(key(i), new EvaluationResult(action, resource, decision(decision),

@@ -196,7 +196,7 @@ public final class PolicyCli {
         result.set("id", id == null ? MAPPER.nullNode() : id);
         try {
             Case c = readCase((ObjectNode) root);
-            Decision d = c.policies.evaluate(c.request);
+            Decision d = c.policies.explain(c.request);
             result.put("decision", d.outcome().wireName());
             ArrayNode reasons = result.putArray("reasons");
             if (d.outcome() == Outcome.IMPLICIT_DENY) {

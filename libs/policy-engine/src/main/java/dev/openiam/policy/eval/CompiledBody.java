@@ -100,7 +100,8 @@ public final class CompiledBody {
         return toArray(set);
     }
 
-    private static int[] toArray(TreeSet<Integer> set) {
+    /** The set's items in ascending order. */
+    static int[] toArray(TreeSet<Integer> set) {
         if (set.isEmpty()) {
             return NONE;
         }
@@ -179,8 +180,8 @@ public final class CompiledBody {
     }
 
     /**
-     * Visits the applicable statements, reporting each to {@code hits}; returns a bit set: 1 = an Allow applied,
-     * 2 = a Deny applied, and in bits 2–3 the strongest {@link Grant} of an applicable Allow.
+     * Visits the applicable statements, reporting each to {@code hits} (if any); returns a bit set: 1 = an Allow
+     * applied, 2 = a Deny applied, and in bits 2–3 the strongest {@link Grant} of an applicable Allow.
      */
     int scan(Request r, boolean hasBoundary, int slot, Hits hits) {
         int result = 0;
@@ -191,7 +192,9 @@ public final class CompiledBody {
             if (g == Grant.NONE) {
                 continue;
             }
-            hits.add(slot, i, s.deny);
+            if (hits != null) {
+                hits.add(slot, i, s.deny);
+            }
             if (s.deny) {
                 result |= 2;
             } else {

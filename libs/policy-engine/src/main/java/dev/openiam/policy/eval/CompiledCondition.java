@@ -32,6 +32,8 @@ final class CompiledCondition {
     private final byte[][] binaries;
     private final IpRange[] ranges;
     private final boolean[] bools;
+    /** Equal for conditions that decide every request alike: operator, key, values and variable syntax. */
+    final String identity;
 
     CompiledCondition(ConditionEntry entry, boolean variables) {
         OperatorName name = OperatorName.parse(entry.operator());
@@ -43,6 +45,8 @@ final class CompiledCondition {
         this.qualifier = name.qualifier();
         this.ifExists = name.ifExists();
         List<String> vs = entry.values();
+        this.identity = String.join("\u0000", entry.operator(), lowerKey, String.valueOf(variables),
+                String.join("\u0000", vs));
         int n = vs.size();
         Glob[] g = null;
         ArnGlob[] a = null;

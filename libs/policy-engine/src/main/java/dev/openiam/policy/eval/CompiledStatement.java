@@ -24,6 +24,11 @@ final class CompiledStatement {
     private final boolean notResource;
     /** The services of the ARNs this statement's {@code Resource} can match, or {@code null} for any. */
     final String[] resourceServices;
+    /**
+     * The literal text each ARN this statement's {@code Resource} can match starts with (one per pattern), or
+     * {@code null} when it can match any ARN.
+     */
+    final String[] resourcePrefixes;
     private final CompiledCondition[] conditions;
 
     CompiledStatement(Statement s, boolean variables) {
@@ -49,6 +54,7 @@ final class CompiledStatement {
         }
         this.notResource = s.notResource();
         this.resourceServices = resourceServices(resources, notResource);
+        this.resourcePrefixes = ResourcePrefixIndex.prefixesOf(resources, notResource);
         List<ConditionEntry> cs = s.conditions();
         this.conditions = new CompiledCondition[cs.size()];
         for (int i = 0; i < conditions.length; i++) {
@@ -64,13 +70,29 @@ final class CompiledStatement {
      *                    then applies to it whatever the block says, as AWS documents)
      */
     Grant applies(Request r, boolean hasBoundary) {
+        return applies(r, hasBoundary, null, null);
+    }
+
+    /**
+     * {@link #applies(Request, boolean)}, remembering in {@code memo} (0 unknown, 1 false, 2 true) the result of each
+     * resource pattern and condition under the slots {@code atoms} gives them ({@link #atoms}), so that patterns and
+     * conditions repeated across statements are evaluated once per request. Without a memo, evaluates each.
+     */
+    Grant applies(Request r, boolean hasBoundary, int[] atoms, byte[] memo) {
         if (!actionMatches(r.actionLower())) {
             return Grant.NONE;
         }
         if (resources != null) {
             boolean any = false;
-            for (ArnGlob g : resources) {
-                if (g.matches(r.resource(), r.context())) {
+            for (int i = 0; i < resources.length; i++) {
+                int m = memo == null ? 0 : memo[atoms[i]];
+                if (m == 0) {
+                    m = resources[i].matches(r.resource(), r.context()) ? 2 : 1;
+                    if (memo != null) {
+                        memo[atoms[i]] = (byte) m;
+                    }
+                }
+                if (m == 2) {
                     any = true;
                     break;
                 }
@@ -93,12 +115,36 @@ final class CompiledStatement {
                 }
             }
         }
-        for (CompiledCondition c : conditions) {
-            if (!c.test(r.context())) {
+        int first = resources == null ? 0 : resources.length;
+        for (int i = 0; i < conditions.length; i++) {
+            int m = memo == null ? 0 : memo[atoms[first + i]];
+            if (m == 0) {
+                m = conditions[i].test(r.context()) ? 2 : 1;
+                if (memo != null) {
+                    memo[atoms[first + i]] = (byte) m;
+                }
+            }
+            if (m == 1) {
                 return Grant.NONE;
             }
         }
         return grant;
+    }
+
+    /**
+     * The memo slots of this statement's resource patterns, then of its conditions: equal patterns and equal
+     * conditions share a slot, numbered in {@code slots} as they are first seen.
+     */
+    int[] atoms(java.util.Map<String, Integer> slots) {
+        int first = resources == null ? 0 : resources.length;
+        int[] out = new int[first + conditions.length];
+        for (int i = 0; i < first; i++) {
+            out[i] = slots.computeIfAbsent("r" + resources[i].identity(), k -> slots.size());
+        }
+        for (int i = 0; i < conditions.length; i++) {
+            out[first + i] = slots.computeIfAbsent("c" + conditions[i].identity, k -> slots.size());
+        }
+        return out;
     }
 
     private static String[] resourceServices(ArnGlob[] resources, boolean notResource) {

@@ -8,6 +8,7 @@ import dev.openiam.policy.Request;
 import dev.openiam.policy.StatementRef;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * AWS's policy evaluation logic over compiled policies. Internal; use {@code PolicySet.evaluate}.
@@ -24,13 +25,48 @@ import java.util.List;
  * included) must both allow.</li>
  * <li>Otherwise implicit deny, naming the first policy type in AWS's order that did not allow.</li>
  * </ol>
+ *
+ * <p>{@link #evaluate} decides the outcome with early exit — the first applicable deny decides, and an allow is not
+ * evaluated once its side already allows — and finds the deciding statements only when the decision's
+ * {@code statements()} are first read, by {@link #explain}ing the request again: the same statements, in the same
+ * order, as deciding and naming them in one go. One instance per request.
  */
-public final class Evaluator {
+public final class Evaluator implements Supplier<List<StatementRef>> {
 
-    private Evaluator() {
+    private final Request r;
+    private final PolicyType[] roles;
+    private final CompiledBody[] bodies;
+    private final MergedIndex base;
+    private final int identity;
+    private final boolean boundary;
+    private final int sessions;
+    private final boolean resource;
+    /** The applicable statements, when explaining; {@code null} when only deciding. */
+    private final CompiledBody.Hits hits;
+    private Outcome outcome;
+    private boolean idAllow;
+    private boolean bAllow;
+    private boolean sAllow;
+    private Grant grant = Grant.NONE;
+
+    private Evaluator(Request r, PolicyType[] roles, CompiledBody[] bodies, MergedIndex base, int identity,
+                      boolean boundary, int sessions, boolean resource, boolean explain) {
+        this.r = r;
+        this.roles = roles;
+        this.bodies = bodies;
+        this.base = base;
+        this.identity = identity;
+        this.boundary = boundary;
+        this.sessions = sessions;
+        this.resource = resource;
+        this.hits = explain ? new CompiledBody.Hits() : null;
+        this.bAllow = !boundary;
+        this.sAllow = sessions == 0;
     }
 
     /**
+     * The decision, its statements found when first read.
+     *
      * @param roles     the role each slot plays, in slot order: identity…, boundary?, session…, resource?
      * @param bodies    the compiled bodies, in slot order
      * @param base      the merged index of the identity and boundary slots
@@ -41,54 +77,144 @@ public final class Evaluator {
      */
     public static Decision evaluate(Request r, PolicyType[] roles, CompiledBody[] bodies,
                                     MergedIndex base, int identity, boolean boundary, int sessions, boolean resource) {
-        CompiledBody.Hits hits = new CompiledBody.Hits();
-        boolean denied = false;
-        boolean idAllow = false;
-        boolean bAllow = !boundary;
-        // identity policies and boundary: one look-up in the principal's merged index
+        Evaluator e = new Evaluator(r, roles, bodies, base, identity, boundary, sessions, resource, false);
+        return e.conclude(e.decide());
+    }
+
+    /** {@link #evaluate}, finding the deciding statements at once (every applicable statement is evaluated). */
+    public static Decision explain(Request r, PolicyType[] roles, CompiledBody[] bodies,
+                                   MergedIndex base, int identity, boolean boundary, int sessions, boolean resource) {
+        Evaluator e = new Evaluator(r, roles, bodies, base, identity, boundary, sessions, resource, true);
+        return e.conclude(e.explainAll());
+    }
+
+    /** The statements of this (deciding-only) evaluation's decision: the request explained again. */
+    @Override
+    public List<StatementRef> get() {
+        Decision explained = explain(r, roles, bodies, base, identity, boundary, sessions, resource);
+        if (explained.outcome() != outcome) {
+            throw new IllegalStateException("deciding and explaining " + r + " disagree: " + outcome + " vs. "
+                    + explained.outcome());
+        }
+        return explained.statements();
+    }
+
+    /** Whether a deny applies, with early exit; otherwise which sides allow. */
+    private boolean decide() {
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        for (int item : base.candidates(r)) {
-            int s = item >>> MergedIndex.STATEMENT_BITS;
-            int st = item & mask;
-            CompiledStatement statement = bodies[s].statement(st);
-            if (statement.applies(r, boundary) == Grant.NONE) {
-                continue;
+        int[] candidates = base.visit(r);
+        if (candidates.length <= MergedIndex.SMALL) {
+            // a few candidates: one pass; an allow of a side that already allows need not be evaluated
+            for (int item : candidates) {
+                int s = item >>> MergedIndex.STATEMENT_BITS;
+                CompiledStatement statement = bodies[s].statement(item & mask);
+                if (!statement.deny && (s < identity ? idAllow : bAllow)
+                        || statement.applies(r, boundary) == Grant.NONE) {
+                    continue;
+                }
+                if (statement.deny) {
+                    return true;
+                }
+                allows(s);
             }
-            hits.add(s, st, statement.deny);
-            if (statement.deny) {
-                denied = true;
-            } else if (s < identity) {
-                idAllow = true;
-            } else {
-                bAllow = true;
+        } else {
+            // many: each distinct resource pattern or condition evaluated once; denies, then allows until both
+            // sides allow
+            byte[] memo = base.newMemo();
+            for (int item : candidates) {
+                int s = item >>> MergedIndex.STATEMENT_BITS;
+                int st = item & mask;
+                CompiledStatement statement = bodies[s].statement(st);
+                if (statement.deny && statement.applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+                    return true;
+                }
+            }
+            for (int k = 0; k < candidates.length && !(idAllow && bAllow); k++) {
+                int s = candidates[k] >>> MergedIndex.STATEMENT_BITS;
+                int st = candidates[k] & mask;
+                CompiledStatement statement = bodies[s].statement(st);
+                if (!statement.deny && !(s < identity ? idAllow : bAllow)
+                        && statement.applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+                    allows(s);
+                }
             }
         }
-        int slot = identity;
-        int boundarySlot = -1;
-        if (boundary) {
-            boundarySlot = slot;
-            slot++;
+        return scanOthers();
+    }
+
+    /** Whether a deny applies, every applicable statement of the identity and boundary slots reported to hits. */
+    private boolean explainAll() {
+        boolean denied = false;
+        int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
+        int[] candidates = base.visit(r);
+        // many candidates: each distinct resource pattern or condition evaluated once (the memo), and denies first (a
+        // request they deny reports only denies, so its allows need not be evaluated at all); a few: one pass
+        byte[] memo = candidates.length > MergedIndex.SMALL ? base.newMemo() : null;
+        for (int pass = memo == null ? 1 : 0; pass < 2 && !denied; pass++) {
+            for (int item : candidates) {
+                int s = item >>> MergedIndex.STATEMENT_BITS;
+                int st = item & mask;
+                CompiledStatement statement = bodies[s].statement(st);
+                if (memo != null && statement.deny != (pass == 0)) {
+                    continue;
+                }
+                Grant g = memo == null ? statement.applies(r, boundary)
+                        : statement.applies(r, boundary, base.atoms(s, st), memo);
+                if (g == Grant.NONE) {
+                    continue;
+                }
+                hits.add(s, st, statement.deny);
+                if (statement.deny) {
+                    denied = true;
+                } else {
+                    allows(s);
+                }
+            }
         }
-        int sessionStart = slot;
-        boolean sAllow = sessions == 0;
+        return scanOthers() || denied;
+    }
+
+    private void allows(int slot) {
+        if (slot < identity) {
+            idAllow = true;
+        } else {
+            bAllow = true;
+        }
+    }
+
+    /**
+     * The session and resource slots: whether a deny applies there; otherwise whether a session policy allows and
+     * how the resource policy grants. When only deciding, stops at the first deny.
+     */
+    private boolean scanOthers() {
+        boolean denied = false;
+        int slot = identity + (boundary ? 1 : 0);
         for (int i = 0; i < sessions; i++, slot++) {
             int res = bodies[slot].scan(r, boundary, slot, hits);
             denied |= (res & 2) != 0;
             sAllow |= (res & 1) != 0;
+            if (denied && hits == null) {
+                return true;
+            }
         }
-        int resourceSlot = -1;
-        Grant grant = Grant.NONE;
         if (resource) {
-            resourceSlot = slot;
             int res = bodies[slot].scan(r, boundary, slot, hits);
             denied |= (res & 2) != 0;
             if ((res & 1) != 0) {
                 grant = Grant.values()[(res >>> 2) & 3];
             }
         }
+        return denied;
+    }
+
+    /** The decision from what the slots said. */
+    private Decision conclude(boolean denied) {
+        int boundarySlot = boundary ? identity : -1;
+        int sessionStart = identity + (boundary ? 1 : 0);
+        int sessionEnd = sessionStart + sessions;
+        int resourceSlot = resource ? sessionEnd : -1;
         if (denied) {
-            return new Decision(Outcome.EXPLICIT_DENY, refs(hits, roles, bodies, true, -1, -1, -1, -1, -1),
-                    null);
+            return decision(Outcome.EXPLICIT_DENY, true, -1, -1, -1, -1, -1);
         }
         if (r.isAccountRoot()) {
             idAllow = true; // the root user has every permission in its own account; only denies (and SCPs) bind it
@@ -96,7 +222,6 @@ public final class Evaluator {
             sAllow = true;
         }
         boolean identitySide = idAllow && bAllow && sAllow;
-        int sessionEnd = sessionStart + sessions;
         // a role's trust policy must name the caller (or its account) even within the account: the identity side alone
         // never assumes a role
         boolean untrusted = resource && roles[resourceSlot] == PolicyType.TRUST && grant == Grant.NONE;
@@ -106,8 +231,7 @@ public final class Evaluator {
                 int idEnd = identitySide ? identity : 0;
                 int bSlot = identitySide || grant == Grant.ROLE ? boundarySlot : -1;
                 int sFrom = identitySide || grant == Grant.ROLE ? sessionStart : sessionEnd;
-                return new Decision(Outcome.ALLOW, refs(hits, roles, bodies, false, idEnd, bSlot, sFrom,
-                        sessionEnd, viaResource ? resourceSlot : -1), null);
+                return decision(Outcome.ALLOW, false, idEnd, bSlot, sFrom, sessionEnd, viaResource ? resourceSlot : -1);
             }
             MissingAllow missing;
             if (r.principalKind() != dev.openiam.policy.PrincipalKind.AWS || identitySide) {
@@ -125,8 +249,7 @@ public final class Evaluator {
         }
         boolean resourceOk = grant != Grant.NONE;
         if (identitySide && resourceOk) {
-            return new Decision(Outcome.ALLOW, refs(hits, roles, bodies, false, identity, boundarySlot,
-                    sessionStart, sessionEnd, resourceSlot), null);
+            return decision(Outcome.ALLOW, false, identity, boundarySlot, sessionStart, sessionEnd, resourceSlot);
         }
         MissingAllow missing = !idAllow ? MissingAllow.IDENTITY_POLICY
                 : !bAllow ? MissingAllow.PERMISSIONS_BOUNDARY
@@ -135,10 +258,16 @@ public final class Evaluator {
         return new Decision(Outcome.IMPLICIT_DENY, List.of(), missing);
     }
 
-    /** The hits to report: all denies, or the allows of the slots that took part in granting. */
-    private static List<StatementRef> refs(CompiledBody.Hits hits, PolicyType[] roles,
-                                           CompiledBody[] bodies, boolean denies, int identityEnd, int boundarySlot,
-                                           int sessionFrom, int sessionEnd, int resourceSlot) {
+    /**
+     * An allow or explicit deny naming the hits to report — all denies, or the allows of the slots that took part in
+     * granting — or, when only deciding, naming them when first asked.
+     */
+    private Decision decision(Outcome o, boolean denies, int identityEnd, int boundarySlot, int sessionFrom,
+                              int sessionEnd, int resourceSlot) {
+        outcome = o;
+        if (hits == null) {
+            return new Decision(o, this, null);
+        }
         StatementRef[] out = new StatementRef[hits.size];
         int n = 0;
         for (int k = 0; k < hits.size; k++) {
@@ -154,6 +283,6 @@ public final class Evaluator {
             }
             out[n++] = bodies[slot].ref(CompiledBody.Hits.statement(item), roles[slot]);
         }
-        return n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n));
+        return new Decision(o, n == out.length ? List.of(out) : List.of(java.util.Arrays.copyOf(out, n)), null);
     }
 }

@@ -10,12 +10,36 @@ import java.util.Set;
 /**
  * One action index over several policies (a principal's identity policies and boundary), so a request costs one
  * or two hash look-ups however many policies apply. Entries are {@code slot << 20 | statement}, in slot and then
- * document order. Immutable; built once per principal. Internal to the engine.
+ * document order. Built once per principal; internal to the engine.
+ *
+ * <p>When a request's coarse candidates are more than {@link #SMALL}, the first request for its action also files
+ * the statements whose {@code Action} matches it by the literal prefixes of their resources
+ * ({@link ResourcePrefixIndex}), so later requests for that action visit only the statements that can apply to their
+ * action and ARN: the work per request follows what can apply, not how many statements the principal has. Up to
+ * {@link #SMALL} candidates are visited as they are: there the prefix table costs more than the statements it spares.
+ * At most {@link #MAX_ACTIONS} actions are kept per principal; requests for others use the coarse index. Thread-safe:
+ * the per-action indexes are immutable and published through a concurrent map.
  */
 public final class MergedIndex {
 
     static final int STATEMENT_BITS = 20;
+    /** The actions whose exact index a principal keeps (AWS's catalog has about 17,000 actions in all). */
+    static final int MAX_ACTIONS = 4_096;
+    /**
+     * The most candidates a request visits as the coarse index gives them, one pass and no memo; above it the exact
+     * per-action index and the memo pay (chosen from {@code PolicyScaleBenchmark} and {@code DecisionBenchmark}, see
+     * {@code bench/RESULTS.md}). The system property is for measuring other values only.
+     */
+    static final int SMALL = Integer.getInteger("openiam.policy-engine.small-candidates", 32);
     private static final int[] NONE = new int[0];
+
+    private final CompiledBody[] bodies;
+    /** Per slot and statement, the memo slots of its resource patterns and conditions. */
+    private final int[][][] atoms;
+    /** The number of distinct resource patterns and conditions: the size of a request's memo. */
+    private final int atomCount;
+    private final java.util.concurrent.ConcurrentHashMap<String, ResourcePrefixIndex> byExactAction =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Map<String, Bucket> byAction = new HashMap<>();
     private final Map<String, Bucket> byHead = new HashMap<>();
@@ -27,12 +51,15 @@ public final class MergedIndex {
      * {@code Resource} names only ARNs of other services are left out.
      */
     private static final class Bucket {
+        /** Every candidate of the action key, in order. */
+        final int[] all;
         /** Statements that may match a resource of any service (or of none: the resource is not an ARN). */
         final int[] any;
         /** Resource service → {@link #any} plus the statements limited to that service, in order. */
         final Map<String, int[]> byResourceService;
 
         Bucket(int[] items, CompiledBody[] bodies) {
+            all = items;
             java.util.List<Integer> anyList = new java.util.ArrayList<>();
             Set<String> services = new java.util.TreeSet<>();
             for (int item : items) {
@@ -72,6 +99,16 @@ public final class MergedIndex {
 
     /** Indexes the first {@code count} bodies. */
     public MergedIndex(CompiledBody[] bodies, int count) {
+        this.bodies = bodies;
+        Map<String, Integer> slots = new HashMap<>();
+        atoms = new int[count][][];
+        for (int slot = 0; slot < count; slot++) {
+            atoms[slot] = new int[bodies[slot].statementCount()][];
+            for (int st = 0; st < atoms[slot].length; st++) {
+                atoms[slot][st] = bodies[slot].statement(st).atoms(slots);
+            }
+        }
+        atomCount = slots.size();
         Set<String> actions = new HashSet<>();
         Set<String> heads = new HashSet<>();
         Set<String> services = new HashSet<>();
@@ -114,7 +151,53 @@ public final class MergedIndex {
         return out;
     }
 
+    /**
+     * The statements a request visits, in slot and then document order: the coarse candidates (by action key and
+     * resource service) when they are at most {@link #SMALL}, else {@link #candidates}.
+     */
+    int[] visit(Request r) {
+        int[] coarse = coarse(r).candidates(r.resourceService());
+        return coarse.length <= SMALL ? coarse : candidates(r);
+    }
+
+    /**
+     * The statements that may apply to the request, in slot and then document order: those whose action matches
+     * and whose resource can match the request's ARN.
+     */
     int[] candidates(Request r) {
+        ResourcePrefixIndex exact = byExactAction.get(r.actionLower());
+        if (exact == null) {
+            if (byExactAction.size() >= MAX_ACTIONS) {
+                return coarse(r).candidates(r.resourceService());
+            }
+            exact = byExactAction.computeIfAbsent(r.actionLower(), a -> exactIndex(a, coarse(r).all));
+        }
+        return exact.candidates(r.resource());
+    }
+
+    /** Files the candidates whose {@code Action} (or {@code NotAction}) matches {@code actionLower} by resource. */
+    private ResourcePrefixIndex exactIndex(String actionLower, int[] coarse) {
+        int[] matching = new int[coarse.length];
+        int n = 0;
+        for (int item : coarse) {
+            if (statement(bodies, item).actionMatches(actionLower)) {
+                matching[n++] = item;
+            }
+        }
+        return new ResourcePrefixIndex(java.util.Arrays.copyOf(matching, n), bodies);
+    }
+
+    /** A fresh memo for one request's evaluation. */
+    byte[] newMemo() {
+        return new byte[atomCount];
+    }
+
+    /** The memo slots of statement {@code st} of slot {@code s}. */
+    int[] atoms(int s, int st) {
+        return atoms[s][st];
+    }
+
+    private Bucket coarse(Request r) {
         Bucket b = byAction.get(r.actionLower());
         if (b == null && r.headLower() != null) {
             b = byHead.get(r.headLower());
@@ -122,6 +205,6 @@ public final class MergedIndex {
         if (b == null) {
             b = byService.get(r.serviceLower());
         }
-        return (b != null ? b : always).candidates(r.resourceService());
+        return b != null ? b : always;
     }
 }

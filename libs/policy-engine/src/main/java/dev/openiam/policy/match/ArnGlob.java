@@ -20,9 +20,15 @@ public final class ArnGlob {
     private final String prefix;
     /** The first segment not covered by {@link #prefix}; {@code segments.length} when all are literal. */
     private final int first;
+    /** The literal text every matching ARN starts with: the pattern up to its first wildcard or variable. */
+    private final String literalPrefix;
+    /** Whether {@code ${…}} was read as a policy variable. */
+    private final boolean variables;
 
-    private ArnGlob(Glob[] segments, boolean everything, String source) {
+    private ArnGlob(Glob[] segments, boolean everything, String source, String literalPrefix, boolean variables) {
         this.segments = segments;
+        this.literalPrefix = literalPrefix;
+        this.variables = variables;
         this.everything = everything;
         this.source = source;
         int k = 0;
@@ -40,9 +46,16 @@ public final class ArnGlob {
 
     public static ArnGlob compile(String text, boolean variables) {
         if (text.equals("*")) {
-            return new ArnGlob(new Glob[0], true, text);
+            return new ArnGlob(new Glob[0], true, text, "", variables);
         }
         List<Object> tokens = Tokens.tokenize(text, true, variables);
+        StringBuilder literal = new StringBuilder();
+        for (Object t : tokens) {
+            if (!(t instanceof Tokens.Lit l)) {
+                break;
+            }
+            literal.append(l.c());
+        }
         List<Glob> segs = new ArrayList<>(6);
         List<Object> current = new ArrayList<>();
         for (Object t : tokens) {
@@ -54,7 +67,20 @@ public final class ArnGlob {
             }
         }
         segs.add(Glob.fromTokens(current, false, text));
-        return new ArnGlob(segs.toArray(new Glob[0]), false, text);
+        return new ArnGlob(segs.toArray(new Glob[0]), false, text, literal.toString(), variables);
+    }
+
+    /**
+     * The text every ARN this pattern matches starts with, compared case-sensitively: the pattern up to its first
+     * {@code *}, {@code ?} or policy variable (escaped characters included); empty for {@code *}.
+     */
+    public String literalPrefix() {
+        return literalPrefix;
+    }
+
+    /** Equal for patterns that match the same ARNs in every request: the text and whether it has variables. */
+    public String identity() {
+        return (variables ? "v:" : "l:") + source;
     }
 
     /**

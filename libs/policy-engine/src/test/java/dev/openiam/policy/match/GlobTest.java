@@ -96,4 +96,23 @@ class GlobTest {
     void matchesArnsSegmentBySegment(String pattern, String arn, boolean expected) {
         assertThat(ArnGlob.compile(pattern, true).matches(arn, CTX)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0} starts every match with [{2}]")
+    @CsvSource(delimiter = '|', value = {
+            "*|true|''",
+            "arn:aws:s3:::data/*|true|arn:aws:s3:::data/",
+            "arn:aws:s3:::data/home/${aws:username}/*|true|arn:aws:s3:::data/home/",
+            "arn:aws:s3:::data/home/${aws:username}/*|false|arn:aws:s3:::data/home/${aws:username}/",
+            "arn:aws:ec2:*:1:instance/*|true|arn:aws:ec2:",
+            "arn:aws:s3:::d?ta/*|true|arn:aws:s3:::d",
+            "arn:aws:s3:::a${*}b*|true|arn:aws:s3:::a*b",
+            "arn:aws:s3:::a${?}${$}b?|true|arn:aws:s3:::a?$b",
+            "${aws:partition}:s3:::x|true|''",
+            "arn:aws:s3:::Bucket|true|arn:aws:s3:::Bucket",
+            "arn:aws:s3|true|arn:aws:s3",
+    })
+    void literalPrefixIsTheTextBeforeTheFirstWildcardOrVariable(String pattern, boolean variables, String prefix) {
+        ArnGlob glob = ArnGlob.compile(pattern, variables);
+        assertThat(glob.literalPrefix()).isEqualTo(prefix);
+    }
 }

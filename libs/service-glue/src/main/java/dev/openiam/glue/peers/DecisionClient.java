@@ -71,7 +71,9 @@ public class DecisionClient {
                 .put("principal", caller.arn())
                 .put("action", question.action())
                 .put("resource", question.resource())
-                .put("context", new JsonObject(question.context()));
+                .put("context", new JsonObject(question.context()))
+                // only the decision and a deny's message are read: an Allow's reasons are not looked for
+                .put("reasons", false);
         if (question.identityRevision() != null || question.policyRevision() != null) {
             JsonObject revisions = new JsonObject();
             if (question.identityRevision() != null) {
