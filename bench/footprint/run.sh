@@ -16,6 +16,8 @@
 # JVM_FLAGS (instead of @deploy/jvm.options; JVM_FLAGS= measures the JVM's defaults), EXTRA_JAVA_OPTS (added to both),
 # MALLOC_ARENA_MAX (2 unless set; MALLOC_ARENA_MAX= leaves glibc's default), PORT_OFFSET (added to every port, and the
 # output in bench/target/footprint<offset>: two runs side by side, e.g. JVM_FLAGS= MALLOC_ARENA_MAX= PORT_OFFSET=100).
+# With -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS, each process's NMT summary, loaded classes and heap histogram
+# after the load go to <process>-{nmt,classes,histogram}.txt there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -117,6 +119,11 @@ for c in $SERVICES trivial trivial-default; do
   read -r rss1 hwm heap <<<"$(memory "$c")"
   case $c in trivial) name="trivial Quarkus app" ;; trivial-default) name="trivial Quarkus app, -Xmx256m alone" ;; console) name=console ;; *) name="$c-service" ;; esac
   echo "| $name | $(started "$c") | $rss0 MB | $rss1 MB | $hwm MB | ${heap:-?} MB |"
-  # with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS: where the memory went, per JVM area
-  [[ "$JVM_OPTS" != *NativeMemoryTracking* ]] || jcmd "$(pid_of "$c")" VM.native_memory summary scale=MB >"$OUT/$c-nmt.txt" 2>&1 || true
+  # with -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS: where the memory went, per JVM area, which classes are
+  # loaded (the class hierarchy: one line per class) and what the heap holds
+  if [[ "$JVM_OPTS" == *NativeMemoryTracking* ]]; then
+    jcmd "$(pid_of "$c")" VM.native_memory summary scale=MB >"$OUT/$c-nmt.txt" 2>&1 || true
+    jcmd "$(pid_of "$c")" VM.class_hierarchy >"$OUT/$c-classes.txt" 2>&1 || true
+    jcmd "$(pid_of "$c")" GC.class_histogram >"$OUT/$c-histogram.txt" 2>&1 || true
+  fi
 done

@@ -8,7 +8,9 @@
 #
 #   bench/front-door/run.sh
 #
-# Environment: ROUNDS=3, REQUESTS=1000, WARMUP=1500, REWARMUP=100, CONCURRENCY=1,16, SKIP_BUILD=1.
+# Environment: ROUNDS=3, REQUESTS=1000, WARMUP=1500, REWARMUP=100, CONCURRENCY=1,16, SKIP_BUILD=1,
+# BENCH_SERVICE_JAVA_OPTS (the services' JVM options, bench/lib/system.sh), PORT_OFFSET (added to every port, and the
+# output in bench/target/front-door<offset>: two systems side by side, e.g. one at other JVM options, PORT_OFFSET=1000).
 # Ports: PostgreSQL 37532, Kafka 39392/39393, identity 38381, policy 38382.
 # Output: bench/target/front-door/{results.jsonl,home/logs}.
 set -euo pipefail
@@ -18,9 +20,10 @@ REQUESTS=${REQUESTS:-1000}
 WARMUP=${WARMUP:-1500}
 REWARMUP=${REWARMUP:-100}
 CONCURRENCY=${CONCURRENCY:-1,16}
-bench_setup front-door identity-service,policy-service
+PORT_OFFSET=${PORT_OFFSET:-0}
+bench_setup "front-door${PORT_OFFSET#0}" identity-service,policy-service
 RESULTS=$OUT/results.jsonl
-BENCH_SERVICES="identity policy" BENCH_PORTS="37532 39392 38380"
+BENCH_SERVICES="identity policy" BENCH_PORTS="$((37532 + PORT_OFFSET)) $((39392 + PORT_OFFSET)) $((38380 + PORT_OFFSET))"
 rm -f "$RESULTS"
 machine_line
 echo "$ROUNDS rounds; concurrency $CONCURRENCY; warm-up $WARMUP, $REWARMUP per phase; $REQUESTS calls per operation and concurrency"
