@@ -117,8 +117,16 @@ public class EventStore {
                 .addArrayOfString(text[8]).addArrayOfString(text[9]);
     }
 
-    /** A stored record with its place in the ingest order ({@code seq}) and its CloudTrail JSON as stored. */
-    public record Stored(long seq, AuditRecord record, String json) {
+    /**
+     * A stored record with its place in the ingest order ({@code seq}), the columns a live filter matches (read from
+     * their columns, so that a reader of the ingest order never parses the JSON) and its CloudTrail JSON as stored.
+     */
+    public record Stored(long seq, Columns columns, String json) {
+    }
+
+    /** A stored record's filter columns, as {@code audit.events} holds them. */
+    public record Columns(String accountId, String username, String principalArn, String eventName, String eventSource,
+                          String errorCode, boolean readOnly) {
     }
 
     /** One stored record: its key (for the next page's token) and its CloudTrail JSON. */
