@@ -6,7 +6,6 @@ import dev.openiam.model.audit.AuditRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,11 +66,13 @@ public class EventStore {
         Set<LocalDate> days = new LinkedHashSet<>();
         kept.forEach(record -> days.add(Partitions.day(record.eventTime())));
         Tuple columns = columns(kept);
+        // the three statements are sent at once (pipelined on the connection) and run in that order: the lock first
         return partitions.ensure(days)
-                .chain(() -> pool.withTransaction(connection -> connection.query(INGEST_LOCK).execute()
-                        .chain(() -> connection.preparedQuery(INSERT).execute(columns))
-                        .call(() -> lastAccess.record(connection, kept))))
-                .map(RowSet::rowCount)
+                .chain(() -> pool.withTransaction(connection -> Uni.combine().all().unis(
+                                connection.query(INGEST_LOCK).execute(),
+                                connection.preparedQuery(INSERT).execute(columns),
+                                lastAccess.record(connection, kept).replaceWith(Boolean.TRUE))
+                        .with((locked, inserted, recorded) -> inserted.rowCount())))
                 .onFailure().invoke(partitions::forget);
     }
 
