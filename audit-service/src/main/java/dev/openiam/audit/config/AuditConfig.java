@@ -25,6 +25,13 @@ public interface AuditConfig {
     @WithDefault("audit-service")
     String consumerGroup();
 
+    /**
+     * The most records one poll of {@code iam.audit.v1} hands over, stored in one transaction (fewer, larger
+     * transactions store more per second; a batch is also what a crash may repeat).
+     */
+    @WithDefault("500")
+    int consumerBatch();
+
     /** Refuses settings that would lose records or never keep any. */
     default void validate() {
         if (retentionDays() < 1 || retentionDays() > 3650) {
@@ -32,6 +39,9 @@ public interface AuditConfig {
         }
         if (partitionsAhead() < 1 || partitionsAhead() > 60) {
             throw new IllegalArgumentException("iam.audit.partitions-ahead must be between 1 and 60, not " + partitionsAhead());
+        }
+        if (consumerBatch() < 1 || consumerBatch() > 10_000) {
+            throw new IllegalArgumentException("iam.audit.consumer-batch must be between 1 and 10000, not " + consumerBatch());
         }
         if (maintenanceInterval().isNegative() || maintenanceInterval().isZero()) {
             throw new IllegalArgumentException("iam.audit.maintenance-interval must be positive");

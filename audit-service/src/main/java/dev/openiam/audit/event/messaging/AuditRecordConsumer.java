@@ -48,6 +48,7 @@ public class AuditRecordConsumer {
     private final EventStore store;
     private final String bootstrapServers;
     private final String group;
+    private final int batch;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final Timer delay;
@@ -61,6 +62,7 @@ public class AuditRecordConsumer {
         this.store = store;
         this.bootstrapServers = bootstrapServers;
         this.group = config.consumerGroup();
+        this.batch = config.consumerBatch();
         // Quarkus tests restart the application in one JVM, whose global registry keeps the meters of the last one
         List.of("iam.audit.records.stored", "iam.audit.records.malformed")
                 .forEach(name -> registry.find(name).meters().forEach(registry::remove));
@@ -116,7 +118,7 @@ public class AuditRecordConsumer {
                     ConsumerConfig.GROUP_ID_CONFIG, group,
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batch,
                     ConsumerConfig.CLIENT_ID_CONFIG, "audit-service")),
                     new StringDeserializer(), new StringDeserializer())) {
                 consumer = kafka;

@@ -6,7 +6,6 @@ import dev.openiam.model.audit.AuditRecord;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -67,11 +66,13 @@ public class EventStore {
         Set<LocalDate> days = new LinkedHashSet<>();
         kept.forEach(record -> days.add(Partitions.day(record.eventTime())));
         Tuple columns = columns(kept);
+        // the three statements are sent at once (pipelined on the connection) and run in that order: the lock first
         return partitions.ensure(days)
-                .chain(() -> pool.withTransaction(connection -> connection.query(INGEST_LOCK).execute()
-                        .chain(() -> connection.preparedQuery(INSERT).execute(columns))
-                        .call(() -> lastAccess.record(connection, kept))))
-                .map(RowSet::rowCount)
+                .chain(() -> pool.withTransaction(connection -> Uni.combine().all().unis(
+                                connection.query(INGEST_LOCK).execute(),
+                                connection.preparedQuery(INSERT).execute(columns),
+                                lastAccess.record(connection, kept).replaceWith(Boolean.TRUE))
+                        .with((locked, inserted, recorded) -> inserted.rowCount())))
                 .onFailure().invoke(partitions::forget);
     }
 
@@ -117,8 +118,16 @@ public class EventStore {
                 .addArrayOfString(text[8]).addArrayOfString(text[9]);
     }
 
-    /** A stored record with its place in the ingest order ({@code seq}) and its CloudTrail JSON as stored. */
-    public record Stored(long seq, AuditRecord record, String json) {
+    /**
+     * A stored record with its place in the ingest order ({@code seq}), the columns a live filter matches (read from
+     * their columns, so that a reader of the ingest order never parses the JSON) and its CloudTrail JSON as stored.
+     */
+    public record Stored(long seq, Columns columns, String json) {
+    }
+
+    /** A stored record's filter columns, as {@code audit.events} holds them. */
+    public record Columns(String accountId, String username, String principalArn, String eventName, String eventSource,
+                          String errorCode, boolean readOnly) {
     }
 
     /** One stored record: its key (for the next page's token) and its CloudTrail JSON. */

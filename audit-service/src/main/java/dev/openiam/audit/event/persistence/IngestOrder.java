@@ -1,6 +1,5 @@
 package dev.openiam.audit.event.persistence;
 
-import dev.openiam.model.audit.AuditCodec;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,6 +18,9 @@ import java.util.Map;
 @ApplicationScoped
 public class IngestOrder {
 
+    private static final String COLUMNS = "seq, record, account_id, username, principal_arn, event_name, event_source, "
+            + "error_code, read_only";
+
     private final Pool pool;
 
     public IngestOrder(Pool pool) {
@@ -28,7 +30,7 @@ public class IngestOrder {
     /** Up to {@code limit} of {@code accountId}'s records stored after {@code afterSeq} that match every filter. */
     public Uni<List<EventStore.Stored>> after(String accountId, Map<EventQuery.Filter, Object> filters, long afterSeq, int limit) {
         Map<EventQuery.Filter, Object> ordered = filters.isEmpty() ? Map.of() : new EnumMap<>(filters);
-        String sql = "select seq, record from audit.events where account_id = $1 and seq > $2"
+        String sql = "select " + COLUMNS + " from audit.events where account_id = $1 and seq > $2"
                 + EventQuery.conditions(ordered.keySet(), 3) + " order by seq limit " + limit;
         Tuple parameters = Tuple.of(accountId, afterSeq);
         ordered.values().forEach(parameters::addValue);
@@ -37,7 +39,7 @@ public class IngestOrder {
 
     /** Up to {@code limit} records of every account stored after {@code afterSeq} and up to {@code untilSeq}. */
     public Uni<List<EventStore.Stored>> between(long afterSeq, long untilSeq, int limit) {
-        return pool.preparedQuery("select seq, record from audit.events where seq > $1 and seq <= $2 order by seq limit " + limit)
+        return pool.preparedQuery("select " + COLUMNS + " from audit.events where seq > $1 and seq <= $2 order by seq limit " + limit)
                 .execute(Tuple.of(afterSeq, untilSeq)).map(IngestOrder::rows);
     }
 
@@ -50,8 +52,10 @@ public class IngestOrder {
     private static List<EventStore.Stored> rows(Iterable<Row> rows) {
         List<EventStore.Stored> stored = new ArrayList<>();
         for (Row row : rows) {
-            String json = row.getString("record");
-            stored.add(new EventStore.Stored(row.getLong("seq"), AuditCodec.fromJson(json), json));
+            stored.add(new EventStore.Stored(row.getLong("seq"), new EventStore.Columns(row.getString("account_id"),
+                    row.getString("username"), row.getString("principal_arn"), row.getString("event_name"),
+                    row.getString("event_source"), row.getString("error_code"), row.getBoolean("read_only")),
+                    row.getString("record")));
         }
         return stored;
     }

@@ -1,9 +1,9 @@
 package dev.openiam.audit.stream.domain;
 
 import dev.openiam.audit.event.persistence.EventQuery;
+import dev.openiam.audit.event.persistence.EventStore;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
-import dev.openiam.model.audit.AuditRecord;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -32,14 +32,14 @@ public record EventFilter(String accountId, String principal, String eventName, 
                 checked("eventSource", eventSource), checked("errorCode", errorCode), bool("readOnly", readOnly));
     }
 
-    /** Whether {@code record} (of any account) is one this filter asks for. */
-    public boolean test(AuditRecord record) {
-        return accountId.equals(record.recipientAccountId())
-                && (principal == null || principal.equals(record.username()) || principal.equals(record.userIdentity().arn()))
-                && (eventName == null || eventName.equals(record.eventName()))
-                && (eventSource == null || eventSource.equals(record.eventSource()))
-                && (errorCode == null || errorCode.equals(record.errorCode()))
-                && (readOnly == null || readOnly == record.readOnly());
+    /** Whether the stored record of {@code columns} (of any account) is one this filter asks for. */
+    public boolean test(EventStore.Columns columns) {
+        return accountId.equals(columns.accountId())
+                && (principal == null || principal.equals(columns.username()) || principal.equals(columns.principalArn()))
+                && (eventName == null || eventName.equals(columns.eventName()))
+                && (eventSource == null || eventSource.equals(columns.eventSource()))
+                && (errorCode == null || errorCode.equals(columns.errorCode()))
+                && (readOnly == null || readOnly == columns.readOnly());
     }
 
     /** The same filter as stored columns (the account apart). */

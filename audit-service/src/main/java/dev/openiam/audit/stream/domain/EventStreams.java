@@ -1,11 +1,11 @@
 package dev.openiam.audit.stream.domain;
 
-import dev.openiam.audit.event.persistence.EventStore;
 import dev.openiam.audit.event.persistence.IngestOrder;
-import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Live subscriptions: the records stored after the one a subscriber saw last, first from the store and then as they
@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EventStreams {
 
     static final int REPLAY_PAGE = 500;
+    /** About how many bytes of live frames {@link Stream#next} hands out at once (one write of the connection). */
+    static final int LIVE_BYTES = 256 * 1024;
 
     private final EventHub hub;
     private final IngestOrder order;
@@ -29,22 +31,69 @@ public class EventStreams {
 
     /**
      * The records {@code filter} asks for, in ingest order: after {@code afterSeq} (a Last-Event-ID) if given, else from
-     * now on. When the subscriber falls {@link StreamConfig#buffer()} records behind, {@code close} is called.
+     * now on. {@code connection} is woken when live records are queued, and closed when the subscriber falls
+     * {@link StreamConfig#buffer()} records behind.
      */
-    public Multi<EventStore.Stored> subscribe(EventFilter filter, Long afterSeq, Runnable close) {
-        EventHub.Subscription live = hub.subscribe(filter, config.buffer(), close);
-        if (afterSeq == null) {
-            return live.events();
-        }
-        AtomicLong last = new AtomicLong(afterSeq);
-        Multi<EventStore.Stored> replay = Multi.createBy().repeating()
-                .uni(() -> order.after(filter.accountId(), filter.columns(), last.get(), REPLAY_PAGE)
-                        .invoke(page -> page.forEach(stored -> last.set(stored.seq()))))
-                .whilst(page -> page.size() == REPLAY_PAGE)
-                .onItem().<EventStore.Stored>disjoint();
-        return Multi.createBy().concatenating().streams(replay,
-                        Multi.createFrom().deferred(() -> live.events().select().where(stored -> stored.seq() > last.get())))
-                .onTermination().invoke(live::cancel);
+    public Stream subscribe(EventFilter filter, Long afterSeq, EventHub.Connection connection) {
+        return new Stream(filter, hub.subscribe(filter, config.buffer(), connection), afterSeq);
     }
 
+    /** One subscriber's records; read by one thread at a time (its connection's). */
+    public final class Stream {
+
+        private final EventFilter filter;
+        private final EventHub.Subscription subscription;
+        private long last;
+        private boolean replaying;
+
+        private Stream(EventFilter filter, EventHub.Subscription subscription, Long afterSeq) {
+            this.filter = filter;
+            this.subscription = subscription;
+            this.replaying = afterSeq != null;
+            this.last = afterSeq == null ? -1 : afterSeq;
+        }
+
+        /**
+         * The next records, in order: a page of the store while replaying (the last page with the live records queued),
+         * then the live records queued (up to about {@value #LIVE_BYTES} bytes). Empty: none now; the connection is
+         * woken when there are.
+         */
+        public Uni<List<Frame>> next() {
+            if (replaying) {
+                return order.after(filter.accountId(), filter.columns(), last, REPLAY_PAGE).map(page -> {
+                    replaying = page.size() == REPLAY_PAGE;
+                    List<Frame> frames = new ArrayList<>(page.stream().map(Frame::of).toList());
+                    frames.forEach(frame -> last = frame.seq());
+                    if (!replaying) {
+                        frames.addAll(live());
+                    }
+                    return frames;
+                });
+            }
+            return Uni.createFrom().item(live());
+        }
+
+        /** The live frames queued, up to about {@value #LIVE_BYTES} bytes, without those replayed already. */
+        private List<Frame> live() {
+            List<Frame> frames = new ArrayList<>();
+            int bytes = 0;
+            while (bytes < LIVE_BYTES) {
+                Frame frame = subscription.poll();
+                if (frame == null) {
+                    break;
+                }
+                if (frame.seq() > last) {
+                    frames.add(frame);
+                    bytes += frame.bytes().length;
+                    last = frame.seq();
+                }
+            }
+            return frames;
+        }
+
+        /** Ends the subscription (the connection closed). */
+        public void cancel() {
+            subscription.cancel();
+        }
+    }
 }

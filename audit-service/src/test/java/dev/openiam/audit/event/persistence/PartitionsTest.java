@@ -120,6 +120,11 @@ class PartitionsTest {
             public String consumerGroup() {
                 return "test";
             }
+
+            @Override
+            public int consumerBatch() {
+                return 500;
+            }
         };
     }
 }

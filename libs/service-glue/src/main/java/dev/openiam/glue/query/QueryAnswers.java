@@ -25,10 +25,27 @@ public final class QueryAnswers {
         return new HttpRequestData(method, request.path(), request.query(), copy(headers, request), body);
     }
 
+    /** The request as it was signed, read from Vert.x alone (a route outside JAX-RS). */
+    public static HttpRequestData signed(String method, byte[] body, HttpServerRequest request) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        request.headers().names().forEach(name -> copy.put(name, new ArrayList<>(request.headers().getAll(name))));
+        return new HttpRequestData(method, request.path(), request.query(), withHost(copy, request.headers().get("host"), request),
+                body);
+    }
+
     /** What the HTTP request tells about the call, for the global condition keys. */
     public static GlobalKeys.Call call(HttpHeaders headers, HttpServerRequest request) {
+        return call(request, headers.getHeaderString("User-Agent"));
+    }
+
+    /** What the HTTP request tells about the call, read from Vert.x alone. */
+    public static GlobalKeys.Call call(HttpServerRequest request) {
+        return call(request, request.getHeader("User-Agent"));
+    }
+
+    private static GlobalKeys.Call call(HttpServerRequest request, String userAgent) {
         return new GlobalKeys.Call(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
-                request.isSSL(), headers.getHeaderString("User-Agent"));
+                request.isSSL(), userAgent);
     }
 
     /** A Query document answered with 200 and the request id. */
@@ -46,7 +63,11 @@ public final class QueryAnswers {
     private static Map<String, List<String>> copy(HttpHeaders headers, HttpServerRequest request) {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         headers.getRequestHeaders().forEach((name, values) -> copy.put(name, new ArrayList<>(values)));
-        if (headers.getHeaderString("host") == null && request.authority() != null) {
+        return withHost(copy, headers.getHeaderString("host"), request);
+    }
+
+    private static Map<String, List<String>> withHost(Map<String, List<String>> copy, String host, HttpServerRequest request) {
+        if (host == null && request.authority() != null) {
             copy.put("host", List.of(request.authority().toString()));
         }
         return copy;
