@@ -5,11 +5,8 @@ import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.util.BigIntegers;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
-import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jwk.Use;
 import org.jose4j.keys.EllipticCurves;
-import org.jose4j.lang.HashUtil;
-import org.jose4j.lang.JoseException;
 
 import javax.crypto.KeyAgreement;
 import java.math.BigInteger;
@@ -40,14 +37,7 @@ public final class AgreementKey {
     private AgreementKey(String service, ECPrivateKey privateKey, ECPublicKey publicKey) {
         this.service = service;
         this.privateKey = privateKey;
-        try {
-            this.publicJwk = (EllipticCurveJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(publicKey);
-            publicJwk.setKeyId(publicJwk.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256));
-        } catch (JoseException e) {
-            throw new IllegalArgumentException("not a usable P-256 key", e);
-        }
-        publicJwk.setAlgorithm(ALGORITHM);
-        publicJwk.setUse(Use.ENCRYPTION);
+        this.publicJwk = ServiceKey.publicJwk(publicKey, ALGORITHM, Use.ENCRYPTION);
     }
 
     /**

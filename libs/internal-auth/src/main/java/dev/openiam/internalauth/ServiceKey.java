@@ -48,14 +48,7 @@ public final class ServiceKey {
     private ServiceKey(String service, ECPrivateKey privateKey, ECPublicKey publicKey) {
         this.service = requireName(service);
         this.privateKey = privateKey;
-        try {
-            this.publicJwk = (EllipticCurveJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(publicKey);
-            publicJwk.setKeyId(publicJwk.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256));
-        } catch (JoseException e) {
-            throw new IllegalArgumentException("not a usable P-256 key", e);
-        }
-        publicJwk.setAlgorithm(SignatureAlgorithm.ES256.getAlgorithm());
-        publicJwk.setUse(Use.SIGNATURE);
+        this.publicJwk = publicJwk(publicKey, SignatureAlgorithm.ES256.getAlgorithm(), Use.SIGNATURE);
     }
 
     /** A new random key pair for {@code service}. */
@@ -171,5 +164,19 @@ public final class ServiceKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot derive the public key", e);
         }
+    }
+
+    /** {@code publicKey} as a JWK for {@code algorithm} and {@code use}, its key id the RFC 7638 thumbprint. */
+    static EllipticCurveJsonWebKey publicJwk(ECPublicKey publicKey, String algorithm, String use) {
+        EllipticCurveJsonWebKey jwk;
+        try {
+            jwk = (EllipticCurveJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(publicKey);
+            jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint(HashUtil.SHA_256));
+        } catch (JoseException e) {
+            throw new IllegalArgumentException("not a usable P-256 key", e);
+        }
+        jwk.setAlgorithm(algorithm);
+        jwk.setUse(use);
+        return jwk;
     }
 }
