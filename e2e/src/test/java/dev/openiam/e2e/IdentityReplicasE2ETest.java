@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * policy-service, and a client alternating between them. Read-your-writes holds whichever replica a client reaches: a
  * change made through one (a policy put or attached, a group joined, a tag, a user, an access key) is in force on the
  * very next call, through the other — an authorized read decided with the account's latest revisions — and so is its
- * undoing. Size: {@code -Diam.replicas.rounds} (12, two of each kind of change).
+ * undoing; what GetUser answers (tags, permissions boundary) is current through either, though each keeps what it read. Size: {@code -Diam.replicas.rounds} (12, two of each kind of change).
  */
 @ExtendWith(LocalSystem.class)
 class IdentityReplicasE2ETest {
@@ -73,10 +73,21 @@ class IdentityReplicasE2ETest {
                             denied(alice[w], where + " (group left)");
                         }
                         case 3 -> {
+                            // what GetUser answers, read (and kept) by both front doors before each change, is the change's
+                            assertThat(roots[r].getUser(b -> b.userName("alice")).user().tags()).as(where).isEmpty();
                             roots[w].tagUser(b -> b.userName("alice").tags(Tag.builder().key("team").value("b").build()));
                             allowed(alice[r], where + " (principal tag set)");
+                            assertThat(roots[r].getUser(b -> b.userName("alice")).user().tags()).as(where + " (tag shown)")
+                                    .extracting(Tag::key).containsExactly("team");
+                            roots[w].putUserPermissionsBoundary(b -> b.userName("alice").permissionsBoundary(managed));
+                            assertThat(roots[r].getUser(b -> b.userName("alice")).user().permissionsBoundary().permissionsBoundaryArn())
+                                    .as(where + " (boundary shown)").isEqualTo(managed);
+                            roots[r].deleteUserPermissionsBoundary(b -> b.userName("alice"));
+                            assertThat(roots[w].getUser(b -> b.userName("alice")).user().permissionsBoundary())
+                                    .as(where + " (boundary removed)").isNull();
                             roots[r].untagUser(b -> b.userName("alice").tagKeys("team"));
                             denied(alice[w], where + " (principal tag removed)");
+                            assertThat(roots[w].getUser(b -> b.userName("alice")).user().tags()).as(where + " (tag removed)").isEmpty();
                         }
                         case 4 -> {
                             String name = "t" + round;

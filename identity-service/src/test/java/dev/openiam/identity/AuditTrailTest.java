@@ -3,6 +3,8 @@ package dev.openiam.identity;
 import dev.openiam.model.audit.AuditCodec;
 import dev.openiam.model.audit.AuditEvent;
 import dev.openiam.model.audit.AuditRecord;
+import dev.openiam.model.event.EventCodec;
+import dev.openiam.model.event.EventEnvelope;
 import dev.openiam.testsupport.EmbeddedKafka;
 import dev.openiam.testsupport.InjectEmbeddedKafka;
 import dev.openiam.testsupport.RestartableKafkaTestResource;
@@ -95,12 +97,7 @@ class AuditTrailTest {
 
         kafka.start();
         List<AuditRecord> published = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "audit-trail-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(AuditEvent.TOPIC));
+        try (KafkaConsumer<String, String> consumer = auditTopic()) {
             await().atMost(Duration.ofSeconds(90)).pollInSameThread().until(() -> {
                 poll(consumer, api.accountId(), published);
                 return published.size() >= records.size();
@@ -112,6 +109,59 @@ class AuditTrailTest {
         assertThat(published).extracting(AuditRecord::eventID).as("each record once")
                 .containsExactlyInAnyOrderElementsOf(records.stream().map(AuditRecord::eventID).toList());
         await().atMost(Duration.ofSeconds(30)).until(() -> rows(api.accountId()).isEmpty());
+    }
+
+    /**
+     * With the broker up, a read's record goes straight to the topic (the relay would have given it the table row's
+     * revision; a record sent directly carries none, 0) and is published once.
+     */
+    @Test
+    void aReadsRecordGoesStraightToTheTopicWhenTheBrokerIsUp() {
+        if (!kafka.isRunning()) {
+            kafka.start();
+        }
+        Api api = Api.fresh();
+        QueryApi iam = new QueryApi(api);
+        iam.ok("CreateUser", "UserName", "reader");
+        List<EventEnvelope> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = auditTopic()) {
+            // the producer may still be learning the topic's partitions (its first records then go through the table)
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                iam.ok("GetUser", "UserName", "reader");
+                for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(300))) {
+                    if (message.key().equals(api.accountId())) {
+                        seen.add(EventCodec.decode(message.value()));
+                    }
+                }
+                return seen.stream().anyMatch(e -> e.revision() == 0 && ((AuditRecord) e.payload()).eventName().equals("GetUser"));
+            });
+            for (int i = 0; i < 5; i++) {
+                for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(200))) {
+                    if (message.key().equals(api.accountId())) {
+                        seen.add(EventCodec.decode(message.value()));
+                    }
+                }
+            }
+        }
+        EventEnvelope direct = seen.stream().filter(e -> e.revision() == 0).findFirst().orElseThrow();
+        AuditRecord record = (AuditRecord) direct.payload();
+        assertThat(record.readOnly()).isTrue();
+        assertThat(record.userIdentity().accessKeyId()).isEqualTo(api.accessKeyId());
+        assertThat(direct.eventId()).isEqualTo(record.eventID());
+        assertThat(seen).extracting(EventEnvelope::eventId).as("each record once").doesNotHaveDuplicates();
+        assertThat(rows(api.accountId())).extracting(row -> AuditCodec.fromJson(row.getString("payload")).eventID())
+                .as("a record sent directly is not in the table").doesNotContain(record.eventID());
+    }
+
+    /** A consumer of {@code iam.audit.v1} from its beginning, in a group of its own. */
+    private KafkaConsumer<String, String> auditTopic() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "audit-trail-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(AuditEvent.TOPIC));
+        return consumer;
     }
 
     private static AuditRecord only(List<AuditRecord> records, String eventName, String errorCode) {

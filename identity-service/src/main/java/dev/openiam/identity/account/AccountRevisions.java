@@ -15,8 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AccountRevisions {
 
-    /** The tokens: per producing service, the revision a decision must reflect. */
-    public record Revisions(long identity, long policy) {
+    /**
+     * The tokens: per producing service, the revision a decision must reflect; and the count of the account's console
+     * sign-ins (no event's revision: it moves what {@link RevisionCache} keeps of a principal's last sign-in).
+     */
+    public record Revisions(long identity, long policy, long signIns) {
     }
 
     /** What {@link #atRequestStart} read in the current request. */
@@ -32,11 +35,15 @@ public class AccountRevisions {
     }
 
     public Uni<Revisions> current(String accountId) {
-        return pool.preparedQuery("select revision, policy_revision from identity.accounts where account_id = $1")
+        return pool.preparedQuery("select revision, policy_revision, sign_in_revision from identity.accounts where account_id = $1")
                 .execute(Tuple.of(accountId))
-                .map(rows -> rows.iterator().hasNext()
-                        ? new Revisions(rows.iterator().next().getLong(0), rows.iterator().next().getLong(1))
-                        : new Revisions(0, 0));
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return new Revisions(0, 0, 0);
+                    }
+                    var row = rows.iterator().next();
+                    return new Revisions(row.getLong(0), row.getLong(1), row.getLong(2));
+                });
     }
 
     /**
@@ -55,9 +62,11 @@ public class AccountRevisions {
         return current(accountId).invoke(revisions -> ContextLocals.put(READ, new Read(accountId, revisions)));
     }
 
+    /** Records a forwarded write's policy revision: {@code $1} the account, {@code $4} the revision (a statement may add $2, $3). */
+    public static final String POLICY_WRITTEN = "update identity.accounts set policy_revision = greatest(policy_revision, $4) where account_id = $1";
+
     /** Records that a forwarded write committed at policy revision {@code revision}. */
     public Uni<Void> policyWritten(String accountId, long revision) {
-        return pool.preparedQuery("update identity.accounts set policy_revision = greatest(policy_revision, $2) where account_id = $1")
-                .execute(Tuple.of(accountId, revision)).replaceWithVoid();
+        return pool.preparedQuery(POLICY_WRITTEN.replace("$4", "$2")).execute(Tuple.of(accountId, revision)).replaceWithVoid();
     }
 }

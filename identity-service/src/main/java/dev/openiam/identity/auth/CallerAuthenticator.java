@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.openiam.identity.accesskey.domain.AccessKeyService;
 import dev.openiam.identity.accesskey.persistence.AccessKeyEntity;
 import dev.openiam.identity.accesskey.persistence.AccessKeyRepository;
-import dev.openiam.identity.account.AccountRevisions;
+import dev.openiam.identity.account.RevisionCache;
 import dev.openiam.identity.crypto.SecretCipher;
 import dev.openiam.identity.user.persistence.UserRepository;
 import dev.openiam.model.AccountId;
@@ -18,17 +18,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 
 /**
  * Turns an access key into a {@link Caller}: the key must exist and be active. The secret is decrypted
  * here and never leaves identity-service; {@link #verifySecret} compares in constant time.
  *
- * <p>What a key resolves to is kept in memory with the account's identity revision read <em>before</em> it was
- * loaded, and used only while the account's revision is still that one: every identity write of the account (a key
- * deactivated or deleted, its user renamed or deleted) moves the revision, on whichever replica it commits, so the next
- * request loads the key again. A request reads the revision once ({@link AccountRevisions#atRequestStart}), and
- * authorization uses the same read, so a kept key costs no query of its own.
+ * <p>What a key resolves to is kept under the account's revisions ({@link RevisionCache}): every identity write of the
+ * account (a key deactivated or deleted, its user renamed or deleted) moves them, on whichever replica it commits, so
+ * the next request loads the key again. A request reads the revisions once, and authorization uses the same read, so a
+ * kept key costs no query of its own.
  */
 @ApplicationScoped
 public class CallerAuthenticator {
@@ -36,21 +34,15 @@ public class CallerAuthenticator {
     private final AccessKeyRepository keys;
     private final UserRepository users;
     private final SecretCipher cipher;
-    private final AccountRevisions revisions;
+    private final RevisionCache cache;
     /** A key's account never changes. */
     private final Cache<String, String> accountOfKey = Caffeine.newBuilder().maximumSize(200_000).build();
-    private final Cache<String, Kept> kept = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(15)).build();
 
-    /** A resolved key and the account's identity revision read before it was loaded. */
-    private record Kept(KeyHolder holder, long identityRevision) {
-    }
-
-    public CallerAuthenticator(AccessKeyRepository keys, UserRepository users, SecretCipher cipher, AccountRevisions revisions) {
+    public CallerAuthenticator(AccessKeyRepository keys, UserRepository users, SecretCipher cipher, RevisionCache cache) {
         this.keys = keys;
         this.users = users;
         this.cipher = cipher;
-        this.revisions = revisions;
+        this.cache = cache;
     }
 
     /** A caller with the key's decrypted secret, for a signature check by the protocol layer. */
@@ -73,14 +65,7 @@ public class CallerAuthenticator {
     }
 
     private Uni<KeyHolder> resolve(String accessKeyId, String accountId) {
-        return revisions.atRequestStart(accountId).chain(revision -> {
-            Kept known = kept.getIfPresent(accessKeyId);
-            if (known != null && known.identityRevision() == revision.identity()) {
-                return Uni.createFrom().item(known.holder());
-            }
-            return Panache.withSession(() -> keys.findById(accessKeyId).chain(this::load))
-                    .invoke(holder -> kept.put(accessKeyId, new Kept(holder, revision.identity())));
-        });
+        return cache.read(accountId, "access-key", accessKeyId, () -> Panache.withSession(() -> keys.findById(accessKeyId).chain(this::load)));
     }
 
     private Uni<KeyHolder> load(AccessKeyEntity key) {

@@ -12,7 +12,8 @@ import dev.openiam.identity.role.persistence.RoleRepository;
 import dev.openiam.identity.tag.TagStore;
 import dev.openiam.identity.user.persistence.UserEntity;
 import dev.openiam.identity.user.persistence.UserRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import dev.openiam.identity.account.RevisionCache;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,7 +25,8 @@ import java.util.Set;
 /**
  * Resolves the entities an authorization names to what is stored: ARN with path and stored letter case, and
  * tags, and for users and roles the permissions boundary as written through this front door. Names match
- * case-insensitively, as IAM's lookups do; what does not exist resolves to {@code null}.
+ * case-insensitively, as IAM's lookups do; what does not exist resolves to {@code null}. What was resolved is kept
+ * under the account's revisions ({@link RevisionCache}): a request after no change of the account reads nothing.
  */
 @ApplicationScoped
 public class EntityResolver {
@@ -37,10 +39,12 @@ public class EntityResolver {
     private final TagStore tags;
     private final MfaDeviceRepository mfaDevices;
     private final OidcProviderRepository oidcProviders;
+    private final RevisionCache cache;
 
     public EntityResolver(UserRepository users, GroupRepository groups, RoleRepository roles, InstanceProfileRepository profiles,
                           AccessKeyRepository keys, TagStore tags, MfaDeviceRepository mfaDevices,
-                          OidcProviderRepository oidcProviders) {
+                          OidcProviderRepository oidcProviders, RevisionCache cache) {
+        this.cache = cache;
         this.mfaDevices = mfaDevices;
         this.oidcProviders = oidcProviders;
         this.users = users;
@@ -51,17 +55,24 @@ public class EntityResolver {
         this.tags = tags;
     }
 
-    /** Each of {@code refs} as stored (absent from the map when it does not exist), in one session. */
-    @WithSession
+    /**
+     * Each of {@code refs} as stored (absent from the map when it does not exist), as of the revisions the current
+     * request read; what is not kept is read in the caller's session or one of its own.
+     */
     public Uni<Map<EntityRef, Entity>> resolve(Caller caller, Set<EntityRef> refs) {
         Map<EntityRef, Entity> found = new LinkedHashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (EntityRef ref : refs) {
-            chain = chain.chain(() -> one(caller, ref)).invoke(entity -> {
-                if (entity != null) {
-                    found.put(ref, entity);
-                }
-            }).replaceWithVoid();
+            // the calling user named by its ARN is found by the id it authenticated with: the caller is part of the key
+            Object key = ref.name() != null ? List.of(ref.type(), EntityRef.ACCESS_KEY.equals(ref.type()) ? ref.name()
+                    : ref.name().toLowerCase(java.util.Locale.ROOT))
+                    : List.of(ref.type(), String.valueOf(ref.arn()), caller.arn(), String.valueOf(caller.principalId()), caller.root());
+            chain = chain.chain(() -> cache.read(caller.accountId(), "entity", key, () -> Panache.withSession(() -> one(caller, ref))))
+                    .invoke(entity -> {
+                        if (entity != null) {
+                            found.put(ref, entity);
+                        }
+                    }).replaceWithVoid();
         }
         return chain.replaceWith(found);
     }

@@ -38,17 +38,22 @@ public class BoundaryCopy {
                 .chain(revision -> revisions.policyWritten(caller.accountId(), revision));
     }
 
-    /** After a forwarded Put/Delete{User,Role}PermissionsBoundary succeeded: the copy follows. */
-    Uni<Void> forwarded(String accountId, String action, java.util.Map<String, String> params) {
+    /**
+     * After a forwarded call that policy-service performed at {@code policyRevision}: records the account's policy
+     * revision and, for a Put/Delete{User,Role}PermissionsBoundary, makes the copy follow — in one statement, so the
+     * copy never changes without the revision that kept reads ({@link dev.openiam.identity.account.RevisionCache})
+     * are checked against.
+     */
+    Uni<Void> forwarded(String accountId, String action, java.util.Map<String, String> params, long policyRevision) {
         String table = action.contains("User") ? "users" : action.contains("Role") ? "roles" : null;
         if (table == null || !action.endsWith("PermissionsBoundary")) {
-            return Uni.createFrom().voidItem();
+            return revisions.policyWritten(accountId, policyRevision);
         }
         String name = params.get(table.equals("users") ? "UserName" : "RoleName");
         String arn = action.startsWith("Put") ? params.get("PermissionsBoundary") : null;
         String column = table.equals("users") ? "user_name" : "role_name";
-        return pool.preparedQuery("update identity." + table + " set permissions_boundary_arn = $3 where account_id = $1 and lower("
-                        + column + ") = lower($2)")
-                .execute(Tuple.of(accountId, name, arn)).replaceWithVoid();
+        return pool.preparedQuery("with copy as (update identity." + table + " set permissions_boundary_arn = $3 where account_id = $1 and lower("
+                        + column + ") = lower($2)) " + AccountRevisions.POLICY_WRITTEN)
+                .execute(Tuple.of(accountId, name, arn, policyRevision)).replaceWithVoid();
     }
 }

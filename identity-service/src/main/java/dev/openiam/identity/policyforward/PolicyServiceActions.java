@@ -70,8 +70,7 @@ public class PolicyServiceActions implements IamActionGroup {
                     }
                 })
                 .call(answer -> answer.policyRevision() == null ? Uni.createFrom().voidItem()
-                        : revisions.policyWritten(caller.accountId(), answer.policyRevision())
-                                .chain(() -> boundaries.forwarded(caller.accountId(), name, request.all())))
+                        : boundaries.forwarded(caller.accountId(), name, request.all(), answer.policyRevision()))
                 .map(answer -> Result.raw(answer.status(), answer.xml()));
     }
 }

@@ -52,19 +52,17 @@ public class QueryAuthorizer {
         }
         CallerRef ref = new CallerRef(caller.accountId(), caller.arn());
         Set<EntityRef> lookups = action.lookups(request, ref);
-        Uni<Map<EntityRef, Entity>> resolved = lookups.isEmpty() ? Uni.createFrom().item(Map.of()) : resolver.resolve(caller, lookups);
         Map<String, Object> global = GlobalKeys.of(call, caller.mfaAuthenticatedAt(), caller.session() != null, Instant.now());
-        // the entities and the account's revisions are read side by side (two connections), not one after the other
-        return Uni.combine().all().unis(resolved, revisions.atRequestStart(caller.accountId())).asTuple().chain(both -> {
-            Map<EntityRef, Entity> stored = both.getItem1();
-            AccountRevisions.Revisions revision = both.getItem2();
+        // the account's revisions first (read once per request): the entities are kept under them
+        return revisions.atRequestStart(caller.accountId()).chain(revision -> (lookups.isEmpty()
+                ? Uni.createFrom().item(Map.<EntityRef, Entity>of()) : resolver.resolve(caller, lookups)).chain(stored -> {
             List<Check> checks = action.checks(request, ref, stored::get);
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Check check : checks) {
                 all = all.chain(() -> decide(caller, check, global, revision));
             }
             return all;
-        });
+        }));
     }
 
     private Uni<Void> decide(Caller caller, Check check, Map<String, Object> global, AccountRevisions.Revisions revision) {

@@ -22,10 +22,11 @@ import java.util.List;
  * identity}.
  * <p>
  * Two ways in: {@link #append} inside the write transaction that makes the change the record describes (the record
- * commits or rolls back with it), and {@link #record} for a call that changed nothing (a read, a refusal, a failure):
- * concurrent records are inserted together in one batch, so under load a call waits for one shared insert rather
- * than its own. Either way the record is in PostgreSQL before the call is answered, and the relay publishes it
- * whenever Kafka is there.
+ * commits or rolls back with it; the relay publishes it), and {@link #record} for a call that changed nothing (a
+ * read, a refusal, a failure), which has no transaction to join: its record goes straight to the topic
+ * ({@link DirectAuditProducer}) and, should the broker not acknowledge it at once, into the table, inserted together
+ * with concurrent ones in one batch. Either way the record is stored — acknowledged by the broker's in-sync replicas,
+ * or in PostgreSQL — before the call is answered.
  */
 public final class AuditOutbox implements AutoCloseable {
 
@@ -33,6 +34,9 @@ public final class AuditOutbox implements AutoCloseable {
     private final String insertNative;
     private final String insertPrepared;
     private final BatchedWrites<AuditRecord> writes;
+    private final String bootstrapServers;
+    private final OutboxSettings settings;
+    private volatile DirectAuditProducer direct;
 
     /** {@code settings.topic()} must be {@link AuditEvent#TOPIC}; {@code settings.table()} the audit outbox table. */
     public AuditOutbox(Pool pool, String bootstrapServers, OutboxSettings settings) {
@@ -40,6 +44,8 @@ public final class AuditOutbox implements AutoCloseable {
             throw new IllegalArgumentException("audit records go to " + AuditEvent.TOPIC + ", not " + settings.topic());
         }
         this.relay = new OutboxRelay(pool, bootstrapServers, settings);
+        this.bootstrapServers = bootstrapServers;
+        this.settings = settings;
         String columns = "insert into " + settings.table() + " (event_id, account_id, topic, event_type, version, actor, occurred_at, payload) ";
         this.insertNative = columns + "values (?1, ?2, '" + AuditEvent.TOPIC + "', ?3, ?4, ?5, ?6, ?7)";
         this.insertPrepared = columns + "values ($1, $2, '" + AuditEvent.TOPIC + "', $3, $4, $5, $6, $7)";
@@ -57,9 +63,17 @@ public final class AuditOutbox implements AutoCloseable {
         return query.executeUpdate().replaceWithVoid();
     }
 
-    /** Stores {@code record} on its own (batched with concurrent ones) and wakes the relay; completes once it is stored. */
+    /**
+     * Stores {@code record} on its own: on the topic, or else in the table (batched with concurrent ones, the relay
+     * woken); completes once it is stored, on the caller's Vert.x context.
+     */
     public Uni<Void> record(AuditRecord record) {
-        return writes.submit(record);
+        DirectAuditProducer producer = direct;
+        if (producer == null || !producer.open()) {
+            return writes.submit(record);
+        }
+        return CallerContext.resume(producer.send(record))
+                .onFailure().recoverWithUni(() -> writes.submit(record));
     }
 
     /** Called after a commit that appended a record, so it leaves at once rather than at the next poll. */
@@ -72,12 +86,19 @@ public final class AuditOutbox implements AutoCloseable {
         return relay.backlog();
     }
 
+    /** Starts the relay and the producer of records that no transaction carries. */
     public void start() {
         relay.start();
+        direct = new DirectAuditProducer(bootstrapServers, settings);
     }
 
     @Override
     public void close() {
+        DirectAuditProducer producer = direct;
+        direct = null;
+        if (producer != null) {
+            producer.close();
+        }
         relay.close();
     }
 

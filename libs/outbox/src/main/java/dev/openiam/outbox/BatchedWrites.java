@@ -1,8 +1,6 @@
 package dev.openiam.outbox;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,25 +37,10 @@ final class BatchedWrites<T> {
 
     /** Stores {@code row} with the next batch; completes, on the caller's Vert.x context, once it is stored. */
     Uni<Void> submit(T row) {
-        // the caller goes on where it was (its request's Vert.x context), not on the connection that ran the batch
-        Context caller = Vertx.currentContext();
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending<>(row, done));
         drain();
-        return Uni.createFrom().emitter(emitter -> done.whenComplete((ignored, failure) -> {
-            Runnable resume = () -> {
-                if (failure == null) {
-                    emitter.complete(null);
-                } else {
-                    emitter.fail(failure);
-                }
-            };
-            if (caller == null) {
-                resume.run();
-            } else {
-                caller.runOnContext(v -> resume.run());
-            }
-        }));
+        return CallerContext.resume(done);
     }
 
     private void drain() {

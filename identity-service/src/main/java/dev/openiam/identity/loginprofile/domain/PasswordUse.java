@@ -23,6 +23,7 @@ public class PasswordUse {
         this.lastUsed = lastUsed;
     }
 
+
     /** In the caller's session. */
     public Uni<Instant> of(String principalId) {
         return lastUsed.findById(principalId).map(row -> row == null ? null : row.lastUsedAt);
@@ -47,10 +48,15 @@ public class PasswordUse {
         return byPrincipal;
     }
 
-    private static final String RECORD = "insert into identity.password_last_used (principal_id, account_id, last_used_at) values (?1, ?2, ?3) "
-            + "on conflict (principal_id) do update set last_used_at = greatest(password_last_used.last_used_at, excluded.last_used_at)";
+    private static final String RECORD = "with used as (insert into identity.password_last_used (principal_id, account_id, last_used_at) "
+            + "values (?1, ?2, ?3) on conflict (principal_id) do update set "
+            + "last_used_at = greatest(password_last_used.last_used_at, excluded.last_used_at)) "
+            + "update identity.accounts set sign_in_revision = sign_in_revision + 1 where account_id = ?2";
 
-    /** Records a sign-in in the caller's transaction (with the sign-in's audit record). */
+    /**
+     * Records a sign-in in the caller's transaction (with the sign-in's audit record), and moves the account's sign-in
+     * revision in the same statement: what is kept under the account's revisions is read again.
+     */
     public Uni<Void> signedIn(Mutiny.Session session, String accountId, String principalId, Instant at) {
         return session.createNativeQuery(RECORD).setParameter(1, principalId).setParameter(2, accountId)
                 .setParameter(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).executeUpdate().replaceWithVoid();

@@ -2,6 +2,7 @@ package dev.openiam.identity.user.query;
 
 import dev.openiam.awsprotocol.query.QueryRequest;
 import dev.openiam.identity.account.AccountRepository;
+import dev.openiam.identity.account.RevisionCache;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.loginprofile.domain.PasswordUse;
 import dev.openiam.identity.policyforward.BoundaryCopy;
@@ -10,6 +11,7 @@ import dev.openiam.identity.query.IamAction;
 import dev.openiam.identity.query.IamAction.Result;
 import dev.openiam.identity.query.IamActionGroup;
 import dev.openiam.identity.query.IamXml;
+import dev.openiam.identity.user.domain.User;
 import dev.openiam.identity.user.domain.UserService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** CreateUser, GetUser, ListUsers, UpdateUser, DeleteUser, TagUser, UntagUser, ListUserTags. */
 @ApplicationScoped
@@ -26,8 +29,11 @@ public class UserActions implements IamActionGroup {
     private final AccountRepository accounts;
     private final BoundaryCopy boundaries;
     private final PasswordUse passwordUse;
+    private final RevisionCache cache;
 
-    public UserActions(UserService users, AccountRepository accounts, BoundaryCopy boundaries, PasswordUse passwordUse) {
+    public UserActions(UserService users, AccountRepository accounts, BoundaryCopy boundaries, PasswordUse passwordUse,
+                       RevisionCache cache) {
+        this.cache = cache;
         this.users = users;
         this.accounts = accounts;
         this.boundaries = boundaries;
@@ -64,9 +70,10 @@ public class UserActions implements IamActionGroup {
                                     .date("CreateDate", account.createdAt).date("PasswordLastUsed", used))))));
         }
         String name = userName != null ? userName : caller.userName();
-        // one session for both reads (UserService.get joins it)
-        return Panache.withSession(() -> users.get(caller.accountId(), name)
-                        .chain(user -> passwordUse.of(user.userId()).map(user::withPasswordLastUsed)))
+        // one session for both reads (UserService.get joins it); kept until the account changes or someone of it signs in
+        Supplier<Uni<User>> load = () -> Panache.withSession(() -> users.get(caller.accountId(), name)
+                .chain(user -> passwordUse.of(user.userId()).map(user::withPasswordLastUsed)));
+        return (name == null ? load.get() : cache.read(caller.accountId(), "user", name.toLowerCase(Locale.ROOT), load))
                 .map(user -> Result.of(r -> r.element("User", u -> IamXml.user(u, user))));
     }
 
