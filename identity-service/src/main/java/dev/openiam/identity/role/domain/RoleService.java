@@ -3,6 +3,7 @@ package dev.openiam.identity.role.domain;
 import dev.openiam.model.rules.Page;
 import dev.openiam.model.rules.PageRequest;
 import dev.openiam.model.rules.Rules;
+import dev.openiam.identity.account.RevisionCache;
 import dev.openiam.identity.instanceprofile.persistence.InstanceProfileRepository;
 import dev.openiam.identity.outbox.AccountWrites;
 import dev.openiam.identity.outbox.Committed;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** IAM roles: trust policy, description, maximum session duration (3600–43200 s) and tags. */
 @ApplicationScoped
@@ -41,8 +43,11 @@ public class RoleService {
     private final Tagging tagging;
     private final SecureRandom random = new SecureRandom();
 
+    private final RevisionCache cache;
+
     public RoleService(AccountWrites writes, RoleRepository roles, TagStore tags, InstanceProfileRepository instanceProfiles,
-                       Tagging tagging) {
+                       Tagging tagging, RevisionCache cache) {
+        this.cache = cache;
         this.writes = writes;
         this.roles = roles;
         this.tags = tags;
@@ -103,6 +108,15 @@ public class RoleService {
     public Uni<Role> get(String accountId, String roleName) {
         Rules.name("roleName", roleName, MAX_NAME);
         return roles.require(accountId, roleName).chain(role -> tags.tagsOf(role.roleId).map(list -> Role.of(role, list)));
+    }
+
+    /**
+     * The role as of the account's revisions the current request read ({@link RevisionCache}: kept until the account
+     * changes): for lookups a request makes before it writes anything (sts-service's AssumeRole).
+     */
+    public Uni<Role> current(String accountId, String roleName) {
+        Supplier<Uni<Role>> load = () -> Panache.withSession(() -> get(accountId, roleName));
+        return roleName == null ? load.get() : cache.read(accountId, "role", roleName.toLowerCase(Locale.ROOT), load);
     }
 
     @WithSession

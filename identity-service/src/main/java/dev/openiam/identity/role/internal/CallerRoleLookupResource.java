@@ -27,7 +27,8 @@ import java.util.Map;
  * For sts-service's AssumeRole signed with a long-term access key: who signed the request (as
  * {@code /internal/v1/authenticate} answers it) and the role it asks for with the revisions of the caller's account (as
  * {@code /internal/v1/roles/lookup} answers them), in one call instead of two. The role is read after the caller's
- * key, both as stored now: a deactivated key or a changed role is in force on the next call. A bad signature: the
+ * key, both as of the accounts' revisions now (kept while they stay: {@link dev.openiam.identity.account.RevisionCache}):
+ * a deactivated key or a changed role is in force on the next call. A bad signature: the
  * caller's AWS error. No such role: the caller and {@code noSuchRole}, for sts-service to deny as it does; a role name
  * the lookup refuses: the caller alone, for sts-service to ask {@code /internal/v1/roles/lookup} and answer its error.
  * Callers present a token of purpose {@code role-lookup} bound to this exact body.
@@ -82,7 +83,7 @@ public class CallerRoleLookupResource {
                 // the revisions the caller's key was checked against, read once for the request
                 .chain(caller -> revisions.atRequestStart(caller.accountId())
                         // the caller's revisions first: the role is then read at least as new as anything the caller wrote
-                        .chain(callerRevisions -> roles.get(arn.account(), name)
+                        .chain(callerRevisions -> roles.current(arn.account(), name)
                                 .map(role -> new CallerRoleAnswer(caller.claims().toMap(), role, callerRevisions, false)))
                         .onFailure(IamException.class).recoverWithItem(failure -> new CallerRoleAnswer(caller.claims().toMap(),
                                 null, null, ((IamException) failure).code() == ErrorCode.NO_SUCH_ENTITY)));

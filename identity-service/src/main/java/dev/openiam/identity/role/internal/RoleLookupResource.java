@@ -62,7 +62,7 @@ public class RoleLookupResource {
         String name = arn.resource().substring(arn.resource().lastIndexOf('/') + 1);
         Rules.matching("callerAccountId", request.callerAccountId(), 12, 12, "\\d{12}");
         // the caller's revisions first: the role is then read at least as new as anything the caller wrote before
-        return revisions.current(request.callerAccountId())
-                .chain(callerRevisions -> roles.get(arn.account(), name).map(role -> new LookupAnswer(role, callerRevisions)));
+        return revisions.atRequestStart(request.callerAccountId())
+                .chain(callerRevisions -> roles.current(arn.account(), name).map(role -> new LookupAnswer(role, callerRevisions)));
     }
 }
