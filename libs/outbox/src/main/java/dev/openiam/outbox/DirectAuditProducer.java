@@ -33,7 +33,8 @@ final class DirectAuditProducer implements AutoCloseable {
 
     private final String topic;
     private final Producer<String, String> producer;
-    private volatile long closedUntil;
+    // nanoTime has an arbitrary origin (it may be negative): open from now on
+    private volatile long closedUntil = System.nanoTime();
 
     DirectAuditProducer(String bootstrapServers, OutboxSettings settings) {
         this.topic = settings.topic();
