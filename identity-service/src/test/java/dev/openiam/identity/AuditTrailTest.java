@@ -128,19 +128,11 @@ class AuditTrailTest {
             // the producer may still be learning the topic's partitions (its first records then go through the table)
             await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
                 iam.ok("GetUser", "UserName", "reader");
-                for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(300))) {
-                    if (message.key().equals(api.accountId())) {
-                        seen.add(EventCodec.decode(message.value()));
-                    }
-                }
+                pollEnvelopes(consumer, api.accountId(), seen);
                 return seen.stream().anyMatch(e -> e.revision() == 0 && ((AuditRecord) e.payload()).eventName().equals("GetUser"));
             });
             for (int i = 0; i < 5; i++) {
-                for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(200))) {
-                    if (message.key().equals(api.accountId())) {
-                        seen.add(EventCodec.decode(message.value()));
-                    }
-                }
+                pollEnvelopes(consumer, api.accountId(), seen);
             }
         }
         EventEnvelope direct = seen.stream().filter(e -> e.revision() == 0).findFirst().orElseThrow();
@@ -151,6 +143,15 @@ class AuditTrailTest {
         assertThat(seen).extracting(EventEnvelope::eventId).as("each record once").doesNotHaveDuplicates();
         assertThat(rows(api.accountId())).extracting(row -> AuditCodec.fromJson(row.getString("payload")).eventID())
                 .as("a record sent directly is not in the table").doesNotContain(record.eventID());
+    }
+
+    /** The envelopes of {@code accountId}'s records in one poll. */
+    private static void pollEnvelopes(KafkaConsumer<String, String> consumer, String accountId, List<EventEnvelope> into) {
+        for (ConsumerRecord<String, String> message : consumer.poll(Duration.ofMillis(300))) {
+            if (message.key().equals(accountId)) {
+                into.add(EventCodec.decode(message.value()));
+            }
+        }
     }
 
     /** A consumer of {@code iam.audit.v1} from its beginning, in a group of its own. */

@@ -62,11 +62,14 @@ public class AccountRevisions {
         return current(accountId).invoke(revisions -> ContextLocals.put(READ, new Read(accountId, revisions)));
     }
 
-    /** Records a forwarded write's policy revision: {@code $1} the account, {@code $4} the revision (a statement may add $2, $3). */
-    public static final String POLICY_WRITTEN = "update identity.accounts set policy_revision = greatest(policy_revision, $4) where account_id = $1";
+    /**
+     * Records a forwarded write's policy revision: {@code $1} the account, {@code $2} the revision (a statement that
+     * puts a change before it in a {@code with} clause may use {@code $3} and on).
+     */
+    public static final String POLICY_WRITTEN = "update identity.accounts set policy_revision = greatest(policy_revision, $2) where account_id = $1";
 
     /** Records that a forwarded write committed at policy revision {@code revision}. */
     public Uni<Void> policyWritten(String accountId, long revision) {
-        return pool.preparedQuery(POLICY_WRITTEN.replace("$4", "$2")).execute(Tuple.of(accountId, revision)).replaceWithVoid();
+        return pool.preparedQuery(POLICY_WRITTEN).execute(Tuple.of(accountId, revision)).replaceWithVoid();
     }
 }

@@ -52,8 +52,8 @@ public class BoundaryCopy {
         String name = params.get(table.equals("users") ? "UserName" : "RoleName");
         String arn = action.startsWith("Put") ? params.get("PermissionsBoundary") : null;
         String column = table.equals("users") ? "user_name" : "role_name";
-        return pool.preparedQuery("with copy as (update identity." + table + " set permissions_boundary_arn = $3 where account_id = $1 and lower("
-                        + column + ") = lower($2)) " + AccountRevisions.POLICY_WRITTEN)
-                .execute(Tuple.of(accountId, name, arn, policyRevision)).replaceWithVoid();
+        return pool.preparedQuery("with copy as (update identity." + table + " set permissions_boundary_arn = $4 where account_id = $1 and lower("
+                        + column + ") = lower($3)) " + AccountRevisions.POLICY_WRITTEN)
+                .execute(Tuple.of(accountId, policyRevision, name, arn)).replaceWithVoid();
     }
 }

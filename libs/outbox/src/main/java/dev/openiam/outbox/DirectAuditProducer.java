@@ -6,11 +6,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -67,9 +65,9 @@ final class DirectAuditProducer implements AutoCloseable {
     CompletionStage<Void> send(AuditRecord record) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
-            ProducerRecord<String, String> message = new ProducerRecord<>(topic, record.recipientAccountId(), AuditCodec.encode(record));
-            message.headers().add(new RecordHeader("type", AuditCodec.TYPE.getBytes(StandardCharsets.UTF_8)));
-            message.headers().add(new RecordHeader("revision", "0".getBytes(StandardCharsets.UTF_8)));
+            // revision 0: audit records take no place in a revision sequence (AuditCodec.encode's envelope says so too)
+            ProducerRecord<String, String> message = OutboxRelay.message(topic, record.recipientAccountId(), AuditCodec.TYPE, 0,
+                    AuditCodec.encode(record));
             producer.send(message, (metadata, failure) -> {
                 if (failure == null) {
                     done.complete(null);

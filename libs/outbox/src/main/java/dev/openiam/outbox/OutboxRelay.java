@@ -215,11 +215,15 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private static ProducerRecord<String, String> toRecord(Row row) {
-        String envelope = OutboxEnvelope.json(row);
-        ProducerRecord<String, String> record = new ProducerRecord<>(row.getString("topic"), row.getString("account_id"), envelope);
-        record.headers().add(new RecordHeader("type", row.getString("event_type").getBytes(StandardCharsets.UTF_8)));
-        record.headers().add(new RecordHeader("revision",
-                Long.toString(row.getLong("revision")).getBytes(StandardCharsets.UTF_8)));
+        return message(row.getString("topic"), row.getString("account_id"), row.getString("event_type"), row.getLong("revision"),
+                OutboxEnvelope.json(row));
+    }
+
+    /** The message an event travels in: keyed by its account, its type and revision also as headers. */
+    static ProducerRecord<String, String> message(String topic, String accountId, String type, long revision, String envelope) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, accountId, envelope);
+        record.headers().add(new RecordHeader("type", type.getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(new RecordHeader("revision", Long.toString(revision).getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 

@@ -23,7 +23,6 @@ public class PasswordUse {
         this.lastUsed = lastUsed;
     }
 
-
     /** In the caller's session. */
     public Uni<Instant> of(String principalId) {
         return lastUsed.findById(principalId).map(row -> row == null ? null : row.lastUsedAt);
