@@ -7,7 +7,8 @@
 #
 #   bench/audit-live/run.sh
 #
-# Environment: RATES="1000 2500 5000", DURATION=20 (seconds per rate; not SECONDS, which bash keeps for itself), SUBSCRIBERS=100, ROUNDS=1, SKIP_BUILD=1 (reuse this tree's build).
+# Environment: RATES="1000 2500 5000", DURATION=20 (seconds per rate; not SECONDS, which bash keeps for itself), SUBSCRIBERS=100 (0: LookupEvents
+# visibility alone, no stream open), ROUNDS=1, SKIP_BUILD=1 (reuse this tree's build).
 # Ports (127.0.0.1): PostgreSQL 46432, Kafka 49192/49193, services 48181–48184 (metrics 49181–49184).
 # State and output: bench/target/audit-live/{home,results.jsonl}.
 set -euo pipefail
@@ -24,6 +25,11 @@ iam_system_up
 # one rate: the subscribers' JVM opens its streams, then the producer's runs; one line of both JVMs' figures
 load() {
   local rate=$1 subscribers_out="$OUT/subscribers.out"
+  if (( SUBSCRIBERS == 0 )); then
+    java -Xms512m -Xmx1g -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" "$rate" \
+      "$SECONDS_EACH" 2>"$OUT/load.err" | grep '^{'
+    return
+  fi
   java -Xms256m -Xmx512m -cp "$CP" dev.openiam.bench.audit.AuditStreamSubscribers "$IAM_HOME/local.env" "$SUBSCRIBERS" \
     $((rate * SECONDS_EACH)) >"$subscribers_out" 2>"$OUT/subscribers.err" &
   local subscribers_pid=$!

@@ -141,6 +141,28 @@ class AuditIngestTest {
     }
 
     @Test
+    void batchAfterBatchIsStoredOnceEachInTheTopicsOrder() throws Exception {
+        // more records than several polls hand over (the next batch is polled while the last is stored): every one is
+        // stored once, and the ingest order (seq) is the partition's order, which readers of the live streams rely on
+        String account = Records.account();
+        List<AuditRecord> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_600; i++) {
+            records.add(Records.call(account, "alice", "AKIAALICE", i % 3 == 0 ? "CreateUser" : "GetUser", "u" + i, Instant.now(),
+                    i % 3 != 0));
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.config(bootstrapServers, Map.of("acks", "all")),
+                new StringSerializer(), new StringSerializer())) {
+            records.forEach(record -> producer.send(new ProducerRecord<>(AuditEvent.TOPIC, account, AuditCodec.encode(record))));
+            producer.flush();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(account) == records.size());
+        List<java.util.UUID> inIngestOrder = pool.preparedQuery("select event_id from audit.events where account_id = $1 order by seq")
+                .execute(Tuple.of(account)).await().indefinitely().stream().map(row -> row.getUUID(0)).toList();
+        assertThat(inIngestOrder).containsExactlyElementsOf(records.stream().map(AuditRecord::eventID).toList());
+    }
+
+    @Test
     void readyWhileTheConsumerPolls() throws Exception {
         // the consumer's check is UP once it has polled the broker (its first poll waits for the group to form)
         HttpResponse<String> ready = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))

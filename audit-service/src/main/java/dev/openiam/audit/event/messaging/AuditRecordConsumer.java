@@ -13,10 +13,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,17 +29,22 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores every record of {@code iam.audit.v1}, on its own thread: poll, store the batch (once per eventID), then
- * commit the offsets, so that a crash or a database outage repeats records (harmless) and never loses one. While
- * the database refuses a batch, the same batch is tried again, with a growing pause. A message that is not an audit
+ * commit its offsets, so that a crash or a database outage repeats records (harmless) and never loses one; the next
+ * batch is polled and decoded while the last one is stored. While the database refuses a batch, the same batch is
+ * tried again, with a growing pause. A message that is not an audit
  * record is skipped and counted; it is never stored.
  */
 @ApplicationScoped
@@ -44,6 +53,9 @@ public class AuditRecordConsumer {
     private static final Logger LOG = Logger.getLogger(AuditRecordConsumer.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(30);
     private static final long MAX_PAUSE_MS = 10_000;
+    /** How long a poll waits for records when nothing is being stored, and while a batch is. */
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration BUSY_POLL = Duration.ofMillis(50);
 
     private final EventStore store;
     private final String bootstrapServers;
@@ -123,14 +135,7 @@ public class AuditRecordConsumer {
                     new StringDeserializer(), new StringDeserializer())) {
                 consumer = kafka;
                 kafka.subscribe(List.of(AuditEvent.TOPIC));
-                while (running) {
-                    ConsumerRecords<String, String> batch = kafka.poll(Duration.ofSeconds(1));
-                    lastPollMillis = System.currentTimeMillis();
-                    if (!batch.isEmpty()) {
-                        storeUntilDone(kafka, batch);
-                        kafka.commitSync();
-                    }
-                }
+                consume(kafka);
             } catch (WakeupException e) {
                 // stopping
             } catch (RuntimeException e) {
@@ -144,20 +149,49 @@ public class AuditRecordConsumer {
         }
     }
 
-    /** Stores {@code batch}, again and again while the database refuses it; the offsets are committed after. */
-    private void storeUntilDone(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> batch) {
-        List<AuditRecord> records = decode(batch);
+    /**
+     * Polls and decodes the next batch while the last one is being stored: one batch is in the database at a time (in
+     * order: the ingest order is the topic's), and a batch's offsets are committed once it is stored.
+     */
+    private void consume(KafkaConsumer<String, String> kafka) {
+        Storing storing = null;
+        while (running) {
+            ConsumerRecords<String, String> polled = kafka.poll(storing == null ? IDLE_POLL : BUSY_POLL);
+            lastPollMillis = System.currentTimeMillis();
+            Batch next = polled.isEmpty() ? null : new Batch(decode(polled), offsets(polled));
+            Batch stored = storing == null ? null : awaitStored(kafka, storing);
+            storing = next == null ? null : new Storing(next, startStoring(next));
+            if (stored != null) {
+                commit(kafka, stored.offsets());
+            }
+        }
+        throw new WakeupException(); // stopping: what is being stored stays uncommitted
+    }
+
+    private CompletableFuture<Integer> startStoring(Batch batch) {
+        return store.store(batch.records()).subscribeAsCompletionStage();
+    }
+
+    /** Waits until {@code storing} is stored, storing it again and again while the database refuses it. */
+    private Batch awaitStored(KafkaConsumer<String, String> kafka, Storing storing) {
+        Batch batch = storing.batch();
+        CompletableFuture<Integer> result = storing.result();
         long pauseMs = 200;
         while (running) {
             try {
-                stored.addAndGet(store.store(records).await().atMost(STORE_TIMEOUT));
+                stored.addAndGet(result.get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
                 Instant now = Instant.now();
-                records.forEach(r -> delay.record(Duration.between(r.eventTime(), now).isNegative() ? Duration.ZERO
+                batch.records().forEach(r -> delay.record(Duration.between(r.eventTime(), now).isNegative() ? Duration.ZERO
                         : Duration.between(r.eventTime(), now)));
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("%d audit record(s) could not be stored, trying again in %d ms: %s", records.size(), pauseMs,
-                        e.getMessage());
+                return batch;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                LOG.warnf("%d audit record(s) could not be stored, trying again in %d ms: %s", batch.records().size(), pauseMs,
+                        cause.getMessage());
+                result.cancel(false);
                 pause(pauseMs);
                 pauseMs = Math.min(pauseMs * 2, MAX_PAUSE_MS);
                 // keep the group membership alive while the database is away
@@ -165,9 +199,40 @@ public class AuditRecordConsumer {
                 kafka.poll(Duration.ZERO);
                 lastPollMillis = System.currentTimeMillis();
                 kafka.resume(kafka.assignment());
+                result = startStoring(batch);
             }
         }
         throw new WakeupException(); // stopping: leave the offsets uncommitted
+    }
+
+    /**
+     * Commits a stored batch's offsets. Partitions this consumer has lost meanwhile are another replica's now: it
+     * stores their records again, once each (by eventID), so a refused commit is only logged.
+     */
+    private static void commit(KafkaConsumer<String, String> kafka, Map<TopicPartition, OffsetAndMetadata> offsets) {
+        try {
+            kafka.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            LOG.infof("offsets of a stored batch not committed (partitions reassigned): %s", e.getMessage());
+        }
+    }
+
+    /** The position after the batch's last record, per partition. */
+    private static Map<TopicPartition, OffsetAndMetadata> offsets(ConsumerRecords<String, String> polled) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : polled.partitions()) {
+            List<ConsumerRecord<String, String>> records = polled.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    /** A polled batch: its records (decoded) and the offsets to commit once they are stored. */
+    private record Batch(List<AuditRecord> records, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    }
+
+    /** A batch on its way into the database. */
+    private record Storing(Batch batch, CompletableFuture<Integer> result) {
     }
 
     private List<AuditRecord> decode(ConsumerRecords<String, String> batch) {

@@ -60,6 +60,21 @@ class PartitionsTest {
     }
 
     @Test
+    void aNewPartitionsResourceIndexesKeepNoPendingList() {
+        // GIN's pending list made an insert now and then merge everyone's entries, holding up ingestion (V5)
+        Instant time = Instant.now().minus(31, ChronoUnit.DAYS);
+        store.store(List.of(Records.call(Records.account(), "alice", "AKIAALICE", "GetUser", "bob", time, true)))
+                .await().indefinitely();
+        String partition = "events_p" + Partitions.day(time).toString().replace("-", "");
+
+        List<String> options = pool.preparedQuery("select coalesce(array_to_string(c.reloptions, ','), '') from pg_index i "
+                        + "join pg_class c on c.oid = i.indexrelid join pg_class t on t.oid = i.indrelid "
+                        + "join pg_am a on a.oid = c.relam where t.relname = $1 and a.amname = 'gin'")
+                .execute(Tuple.of(partition)).await().indefinitely().stream().map(row -> row.getString(0)).toList();
+        assertThat(options).containsExactly("fastupdate=off", "fastupdate=off");
+    }
+
+    @Test
     void aDayPastRetentionIsDroppedWithItsRecords() {
         // a partition from 200 days ago, made when that day was still kept, with a record in it
         Instant then = Instant.now().minus(200, ChronoUnit.DAYS);

@@ -1,15 +1,19 @@
 package dev.openiam.model.event;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,32 +77,77 @@ public final class EventCodec {
         }
     }
 
-    /** Decodes an envelope; throws {@link IllegalArgumentException} if it is malformed or of an unknown type. */
+    /**
+     * Decodes an envelope; throws {@link IllegalArgumentException} if it is malformed or of an unknown type. Read as a
+     * stream: the payload goes straight into its type when {@code type} comes before it (as {@link #encode} writes
+     * it), and through a token buffer otherwise.
+     */
     public static EventEnvelope decode(String json) {
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            if (!(node instanceof ObjectNode object)) {
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("event is not a json object");
             }
-            String type = text(object, "type");
+            Map<String, String> fields = new HashMap<>();
+            JsonNode version = null;
+            JsonNode revision = null;
+            Event payload = null;
+            TokenBuffer pending = null;
+            boolean payloadSeen = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "version" -> version = MAPPER.readTree(parser);
+                    case "revision" -> revision = MAPPER.readTree(parser);
+                    case "payload" -> {
+                        payloadSeen = value == JsonToken.START_OBJECT;
+                        Class<? extends Event> known = fields.containsKey("type") ? TYPES.get(fields.get("type")) : null;
+                        pending = null;
+                        payload = null;
+                        if (payloadSeen && known != null) {
+                            payload = MAPPER.readValue(parser, known);
+                        } else if (payloadSeen) {
+                            pending = TokenBuffer.asCopyOfValue(parser);
+                        } else {
+                            parser.skipChildren();
+                        }
+                    }
+                    default -> {
+                        if (value == JsonToken.VALUE_STRING) {
+                            fields.put(name, parser.getText());
+                        } else {
+                            fields.remove(name);
+                            parser.skipChildren();
+                        }
+                    }
+                }
+            }
+            String type = text(fields, "type");
             Class<? extends Event> payloadType = TYPES.get(type);
             if (payloadType == null) {
                 throw new IllegalArgumentException("unknown event type `" + type + "`");
             }
-            JsonNode payload = object.get("payload");
-            if (payload == null || !payload.isObject()) {
+            if (!payloadSeen) {
                 throw new IllegalArgumentException("event `" + type + "` has no payload object");
             }
+            if (payload != null && payload.getClass() != payloadType) {
+                throw new IllegalArgumentException("malformed event: its type changes after its payload");
+            }
+            if (payload == null) {
+                try (JsonParser buffered = pending.asParser(MAPPER)) {
+                    payload = MAPPER.readValue(buffered, payloadType);
+                }
+            }
             return new EventEnvelope(
-                    UUID.fromString(text(object, "eventId")),
+                    UUID.fromString(text(fields, "eventId")),
                     type,
-                    object.path("version").asInt(CURRENT_VERSION),
-                    text(object, "accountId"),
-                    object.path("revision").asLong(),
-                    Instant.parse(text(object, "occurredAt")),
-                    text(object, "actor"),
-                    MAPPER.treeToValue(payload, payloadType));
-        } catch (JsonProcessingException | RuntimeException e) {
+                    version == null ? CURRENT_VERSION : version.asInt(CURRENT_VERSION),
+                    text(fields, "accountId"),
+                    revision == null ? 0 : revision.asLong(),
+                    Instant.parse(text(fields, "occurredAt")),
+                    text(fields, "actor"),
+                    payload);
+        } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
             }
@@ -119,11 +168,11 @@ public final class EventCodec {
         }
     }
 
-    private static String text(ObjectNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
+    private static String text(Map<String, String> fields, String field) {
+        String value = fields.get(field);
+        if (value == null) {
             throw new IllegalArgumentException("event field `" + field + "` is missing");
         }
-        return value.asText();
+        return value;
     }
 }

@@ -95,4 +95,30 @@ class EventCodecTest {
         assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"GroupDeleted\"}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("payload");
     }
+
+    @Test
+    void decodesWhateverTheOrderOfTheEnvelopesFields() {
+        String json = "{\"payload\":{\"groupId\":\"AGPAAAAAAAAAAAAAAAAA\",\"groupName\":\"devs\",\"arn\":\"a\"},"
+                + "\"actor\":\"system\",\"occurredAt\":\"2026-11-24T05:00:00Z\",\"revision\":3,\"accountId\":\"123456789012\","
+                + "\"version\":1,\"type\":\"GroupDeleted\",\"eventId\":\"0b0e1c8e-4a5e-4d8e-9e3e-000000000001\"}";
+        EventEnvelope envelope = EventCodec.decode(json);
+        assertThat(envelope.payload()).isEqualTo(new IdentityEvent.GroupDeleted("AGPAAAAAAAAAAAAAAAAA", "devs", "a"));
+        assertThat(envelope.revision()).isEqualTo(3);
+        assertThat(envelope.type()).isEqualTo("GroupDeleted");
+    }
+
+    @Test
+    void rejectsAnEnvelopeWhoseFieldsAreNotWhatTheyMustBe() {
+        String rest = "\"accountId\":\"123456789012\",\"revision\":3,\"occurredAt\":\"2026-11-24T05:00:00Z\","
+                + "\"actor\":\"system\",\"eventId\":\"0b0e1c8e-4a5e-4d8e-9e3e-000000000001\"";
+        String payload = "\"payload\":{\"groupId\":\"AGPAAAAAAAAAAAAAAAAA\",\"groupName\":\"devs\",\"arn\":\"a\"}";
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"GroupDeleted\"," + payload + ",\"type\":\"AccessKeyDeleted\","
+                + rest + "}")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("type changes");
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"GroupDeleted\",\"payload\":null," + rest + "}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no payload object");
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":7," + payload + "," + rest + "}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("`type` is missing");
+        assertThatThrownBy(() -> EventCodec.decode("{\"type\":\"GroupDeleted\",\"payload\":{\"groupId\":[}," + rest + "}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("malformed event");
+    }
 }
