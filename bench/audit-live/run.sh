@@ -7,7 +7,8 @@
 #
 #   bench/audit-live/run.sh
 #
-# Environment: RATES="1000 2500 5000", DURATION=20 (seconds per rate; not SECONDS, which bash keeps for itself), SUBSCRIBERS=100 (0: LookupEvents
+# Environment: RATES="1000 2500 5000", DURATION=20 (seconds per rate; not SECONDS, which bash keeps for itself), WARMUP=15
+# (seconds published at the rate before those, unsampled: the load JVM's own start made its first ~10 s late), SUBSCRIBERS=100 (0: LookupEvents
 # visibility alone, no stream open), ROUNDS=1, SKIP_BUILD=1 (reuse this tree's build).
 # Ports (127.0.0.1): PostgreSQL 46432, Kafka 49192/49193, services 48181–48184 (metrics 49181–49184).
 # State and output: bench/target/audit-live/{home,results.jsonl}.
@@ -15,6 +16,7 @@ set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
 RATES=${RATES:-1000 2500 5000}
 SECONDS_EACH=${DURATION:-20}
+WARMUP_EACH=${WARMUP:-15}
 SUBSCRIBERS=${SUBSCRIBERS:-100}
 ROUNDS=${ROUNDS:-1}
 bench_setup audit-live identity-service,policy-service,sts-service,audit-service
@@ -27,11 +29,11 @@ load() {
   local rate=$1 subscribers_out="$OUT/subscribers.out"
   if (( SUBSCRIBERS == 0 )); then
     java -Xms512m -Xmx1g -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" "127.0.0.1:$IAM_KAFKA_PORT" "$rate" \
-      "$SECONDS_EACH" 2>"$OUT/load.err" | grep '^{'
+      "$SECONDS_EACH" "$WARMUP_EACH" 2>"$OUT/load.err" | grep '^{'
     return
   fi
   java -Xms256m -Xmx512m -cp "$CP" dev.openiam.bench.audit.AuditStreamSubscribers "$IAM_HOME/local.env" "$SUBSCRIBERS" \
-    $((rate * SECONDS_EACH)) >"$subscribers_out" 2>"$OUT/subscribers.err" &
+    $((rate * (SECONDS_EACH + WARMUP_EACH))) >"$subscribers_out" 2>"$OUT/subscribers.err" &
   local subscribers_pid=$!
   until grep -q '^ready' "$subscribers_out" 2>/dev/null; do
     kill -0 "$subscribers_pid" 2>/dev/null || { cat "$OUT/subscribers.err" >&2; return 1; }
@@ -39,7 +41,7 @@ load() {
   done
   local producer
   producer=$(java -Xms512m -Xmx1g -cp "$CP" dev.openiam.bench.audit.AuditLiveLoad "$IAM_HOME/local.env" \
-    "127.0.0.1:$IAM_KAFKA_PORT" "$rate" "$SECONDS_EACH" 2>"$OUT/load.err" | grep '^{')
+    "127.0.0.1:$IAM_KAFKA_PORT" "$rate" "$SECONDS_EACH" "$WARMUP_EACH" 2>"$OUT/load.err" | grep '^{')
   wait "$subscribers_pid"
   jq -c -s add <(echo "$producer") <(grep '^{' "$subscribers_out")
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  * a JVM of their own ({@link AuditStreamSubscribers}). Prints one JSON line: the rate reached and publish → visible in
  * LookupEvents p50/p99. Records enter at Kafka: the front door's outbox relay (the step before) is not in these figures.
  *
- * <pre>java -cp … dev.openiam.bench.audit.AuditLiveLoad LOCAL_ENV BOOTSTRAP RATE SECONDS</pre>
+ * <pre>java -cp … dev.openiam.bench.audit.AuditLiveLoad LOCAL_ENV BOOTSTRAP RATE SECONDS [WARMUP_SECONDS]</pre>
  */
 public final class AuditLiveLoad {
 
@@ -47,10 +47,14 @@ public final class AuditLiveLoad {
         String servers = args[1];
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
+        // published at the rate before the measured seconds, unsampled: this JVM's own start (the JIT compiling the
+        // producer, the JSON and the prober's signing on the same cores) made the first ~10 s of every run late
+        int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         URI endpoint = URI.create(env.get("AWS_ENDPOINT_URL_CLOUDTRAIL"));
         AwsCredentialsIdentity root = AwsCredentialsIdentity.create(env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"));
         String account = env.get("IAM_ACCOUNT_ID");
         int total = rate * seconds;
+        int unsampled = rate * warmup;
 
         AtomicReference<long[]> newest = new AtomicReference<>();
         Map<UUID, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
@@ -61,7 +65,7 @@ public final class AuditLiveLoad {
         long interval = 1_000_000_000L / rate;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", servers, "acks", "all",
                 "enable.idempotence", true, "linger.ms", 2), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < unsampled + total; i++) {
                 long due = start + i * interval;
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -70,7 +74,7 @@ public final class AuditLiveLoad {
                 long now = System.nanoTime();
                 UUID id = UUID.randomUUID();
                 producer.send(new ProducerRecord<>(AuditEvent.TOPIC, account, AuditCodec.encode(AuditIngestLoad.record(account, i, id, "bench-" + now))));
-                if (i % 50 == 0) {
+                if (i >= unsampled && i % 50 == 0) {
                     sent.put(id, now);
                     newest.set(new long[]{id.getMostSignificantBits(), id.getLeastSignificantBits(), now});
                 }
@@ -91,7 +95,7 @@ public final class AuditLiveLoad {
         System.out.printf("{\"rate\":%d,\"seconds\":%d,\"published\":%d,\"publishedPerSecond\":%.0f,\"lookupSamples\":%d,"
                         + "\"lookupVisibleP50Ms\":%.1f,\"lookupVisibleP99Ms\":%.1f,\"lookupVisibleMaxMs\":%.1f,\"lookupCalls\":%d,"
                         + "\"lookupCallP50Ms\":%.1f,\"lookupCallP99Ms\":%.1f,\"lookupCallMaxMs\":%.1f}%n",
-                rate, seconds, total, total / publishSeconds, visible.count(), visible.percentileMillis(50),
+                rate, seconds, total, (unsampled + total) / publishSeconds, visible.count(), visible.percentileMillis(50),
                 visible.percentileMillis(99), visible.maxMillis(), calls.count(), calls.percentileMillis(50),
                 calls.percentileMillis(99), calls.maxMillis());
         System.exit(0);
@@ -134,7 +138,10 @@ public final class AuditLiveLoad {
                         boolean found = lookup(id);
                         calls.add(System.nanoTime() - asked);
                         if (found) {
-                            latencies.add(System.nanoTime() - probe[2]);
+                            long latency = System.nanoTime() - probe[2];
+                            latencies.add(latency);
+                            // each sample on standard error (wall clock ms, visible after ms): to line up with logs
+                            System.err.printf("sample %d %.1f%n", System.currentTimeMillis(), latency / 1e6);
                             lastFound = probe;
                             break;
                         }
