@@ -44,8 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stores every record of {@code iam.audit.v1}, on its own thread: poll, store the batch (once per eventID), then
  * commit its offsets, so that a crash or a database outage repeats records (harmless) and never loses one; the next
  * batch is polled and decoded while the last one is stored. While the database refuses a batch, the same batch is
- * tried again, with a growing pause. A message that is not an audit
- * record is skipped and counted; it is never stored.
+ * tried again, with a growing pause. A message that is not an audit record is skipped and counted; it is never stored.
  */
 @ApplicationScoped
 public class AuditRecordConsumer {
