@@ -206,6 +206,7 @@ class MfaE2ETest {
     @Order(6)
     void boto3EnablesADeviceWithPyotpCodes() throws Exception {
         RequiredClients.boto3();
+        RequiredClients.pyotp();
         assertThat(AwsCliE2ETest.run(List.of(RequiredClients.PYTHON.toString(),
                 Path.of("src/test/scripts/boto3_mfa.py").toAbsolutePath().toString()))).contains("boto3 mfa: ok");
     }

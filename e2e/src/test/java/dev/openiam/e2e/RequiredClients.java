@@ -33,6 +33,12 @@ final class RequiredClients {
                 "boto3 for /usr/bin/python3 is not installed (apt-get install python3-boto3)");
     }
 
+    /** Debian's pyotp for /usr/bin/python3: the boto3 scripts that compute MFA codes as an authenticator app does. */
+    static void pyotp() {
+        require(output(PYTHON, "-c", "import pyotp") != null,
+                "pyotp for /usr/bin/python3 is not installed (apt-get install python3-pyotp)");
+    }
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
