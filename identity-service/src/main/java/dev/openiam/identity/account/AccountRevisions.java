@@ -1,11 +1,18 @@
 package dev.openiam.identity.account;
 
+import dev.openiam.batching.Batched;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An account's consistency tokens: its identity revision (this service's writes) and the highest
@@ -27,22 +34,38 @@ public class AccountRevisions {
     }
 
     private static final String READ = AccountRevisions.class.getName();
+    private static final Revisions NONE = new Revisions(0, 0, 0);
+    /** Reads under way at once: under load each carries every account asked for while the last ones were out. */
+    private static final int READS_IN_FLIGHT = 2;
+    private static final int MAX_BATCH = 500;
 
     private final Pool pool;
+    private final Batched<String, Revisions> reads;
 
     public AccountRevisions(Pool pool) {
         this.pool = pool;
+        this.reads = new Batched<>(this::read, MAX_BATCH, READS_IN_FLIGHT);
     }
 
+    /**
+     * The account's revisions, read by a query that starts after this call (so it reflects every write committed
+     * before it), shared with the calls for any account that arrive while other reads are out.
+     */
     public Uni<Revisions> current(String accountId) {
-        return pool.preparedQuery("select revision, policy_revision, sign_in_revision from identity.accounts where account_id = $1")
-                .execute(Tuple.of(accountId))
+        return reads.submit(accountId);
+    }
+
+    private Uni<List<Revisions>> read(List<String> accountIds) {
+        String[] distinct = new LinkedHashSet<>(accountIds).toArray(String[]::new);
+        return pool.preparedQuery("select account_id, revision, policy_revision, sign_in_revision from identity.accounts "
+                        + "where account_id = any($1)")
+                .execute(Tuple.of(distinct))
                 .map(rows -> {
-                    if (!rows.iterator().hasNext()) {
-                        return new Revisions(0, 0, 0);
+                    Map<String, Revisions> found = new HashMap<>();
+                    for (Row row : rows) {
+                        found.put(row.getString(0), new Revisions(row.getLong(1), row.getLong(2), row.getLong(3)));
                     }
-                    var row = rows.iterator().next();
-                    return new Revisions(row.getLong(0), row.getLong(1), row.getLong(2));
+                    return accountIds.stream().map(accountId -> found.getOrDefault(accountId, NONE)).toList();
                 });
     }
 

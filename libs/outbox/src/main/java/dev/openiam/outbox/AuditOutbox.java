@@ -1,5 +1,7 @@
 package dev.openiam.outbox;
 
+import dev.openiam.batching.Batched;
+import dev.openiam.batching.CallerContext;
 import dev.openiam.model.audit.AuditCodec;
 import dev.openiam.model.audit.AuditEvent;
 import dev.openiam.model.audit.AuditRecord;
@@ -30,10 +32,13 @@ import java.util.List;
  */
 public final class AuditOutbox implements AutoCloseable {
 
+    /** The most rows one batched write stores. */
+    static final int MAX_BATCH = 500;
+
     private final OutboxRelay relay;
     private final String insertNative;
     private final String insertPrepared;
-    private final BatchedWrites<AuditRecord> writes;
+    private final Batched<AuditRecord, Void> writes;
     private final String bootstrapServers;
     private final OutboxSettings settings;
     private volatile DirectAuditProducer direct;
@@ -49,8 +54,8 @@ public final class AuditOutbox implements AutoCloseable {
         String columns = "insert into " + settings.table() + " (event_id, account_id, topic, event_type, version, actor, occurred_at, payload) ";
         this.insertNative = columns + "values (?1, ?2, '" + AuditEvent.TOPIC + "', ?3, ?4, ?5, ?6, ?7)";
         this.insertPrepared = columns + "values ($1, $2, '" + AuditEvent.TOPIC + "', $3, $4, $5, $6, $7)";
-        this.writes = new BatchedWrites<>(records -> pool.preparedQuery(insertPrepared)
-                .executeBatch(records.stream().map(AuditOutbox::row).toList()).replaceWithVoid(), relay::wakeUp);
+        this.writes = Batched.writes(records -> pool.preparedQuery(insertPrepared)
+                .executeBatch(records.stream().map(AuditOutbox::row).toList()).replaceWithVoid().invoke(relay::wakeUp), MAX_BATCH);
     }
 
     /** Appends {@code record} inside the caller's write transaction; call {@link #wakeUp()} after the commit. */

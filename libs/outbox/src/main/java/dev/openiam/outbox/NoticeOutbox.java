@@ -1,5 +1,6 @@
 package dev.openiam.outbox;
 
+import dev.openiam.batching.Batched;
 import dev.openiam.model.event.Event;
 import dev.openiam.model.event.EventCodec;
 import dev.openiam.model.event.EventEnvelope;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
 /**
  * The change outbox of a service whose events record no stored change of its own (sts-service's notices of the
  * credentials it issued): each event is written on its own, before the call that caused it is answered, batched with
- * concurrent ones ({@link BatchedWrites}). A batch takes its revisions in one transaction: each account's counter in
+ * concurrent ones ({@link Batched}). A batch takes its revisions in one transaction: each account's counter in
  * the revisions table ({@code account_id varchar primary key, revision bigint}) moves by the number of that account's
  * events in the batch (accounts locked in one order, so replicas never deadlock), and the events get the revisions in
  * between, in the order they were submitted. So an account's revisions stay gap-free and follow commit order, as
@@ -34,7 +35,7 @@ public final class NoticeOutbox implements AutoCloseable {
     }
 
     private final OutboxRelay relay;
-    private final BatchedWrites<Notice> writes;
+    private final Batched<Notice, Void> writes;
     private final Pool pool;
     private final String topic;
     private final String takeRevisions;
@@ -56,7 +57,7 @@ public final class NoticeOutbox implements AutoCloseable {
                 + "on conflict (account_id) do update set revision = r.revision + excluded.revision returning account_id, revision";
         this.insert = "insert into " + settings.table() + " (event_id, account_id, revision, topic, event_type, version, actor, "
                 + "occurred_at, payload) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-        this.writes = new BatchedWrites<>(this::write, relay::wakeUp);
+        this.writes = Batched.writes(batch -> write(batch).invoke(relay::wakeUp), AuditOutbox.MAX_BATCH);
     }
 
     /** Stores {@code event} of {@code accountId} with the next batch; completes once it is stored (then relayed). */

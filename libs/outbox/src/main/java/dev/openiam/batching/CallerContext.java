@@ -1,4 +1,4 @@
-package dev.openiam.outbox;
+package dev.openiam.batching;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -8,20 +8,20 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Completion on the caller's Vert.x context: a caller goes on where it was (its request's context), not on the thread
- * that finished the work (a database connection's, Kafka's sender).
+ * that finished the work (a database connection's, Kafka's sender, another request's).
  */
-final class CallerContext {
+public final class CallerContext {
 
     private CallerContext() {
     }
 
-    /** {@code stage}, completed on the context current now (at once when there is none). */
-    static Uni<Void> resume(CompletionStage<Void> stage) {
+    /** {@code stage}'s outcome, delivered on the context current now (at once when there is none). */
+    public static <T> Uni<T> resume(CompletionStage<T> stage) {
         Context caller = Vertx.currentContext();
-        return Uni.createFrom().emitter(emitter -> stage.whenComplete((ignored, failure) -> {
+        return Uni.createFrom().emitter(emitter -> stage.whenComplete((value, failure) -> {
             Runnable resume = () -> {
                 if (failure == null) {
-                    emitter.complete(null);
+                    emitter.complete(value);
                 } else {
                     emitter.fail(failure);
                 }
