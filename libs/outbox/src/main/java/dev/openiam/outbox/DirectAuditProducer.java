@@ -40,7 +40,9 @@ final class DirectAuditProducer implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 "max.in.flight.requests.per.connection", 5,
-                ProducerConfig.LINGER_MS_CONFIG, 2,
+                // no lingering: the caller waits for the acknowledgement; records sent while a request is out still
+                // go together (measured: GetUser 2,840 -> 3,250/s at wrk -c16, bench/RESULTS.md)
+                ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DELIVERY.toMillis() - 100,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DELIVERY.toMillis(),
