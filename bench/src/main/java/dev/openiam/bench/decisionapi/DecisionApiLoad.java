@@ -160,7 +160,8 @@ public final class DecisionApiLoad {
             default -> "*";
         };
         Map<String, Object> question = new LinkedHashMap<>();
-        question.put("principal", "arn:aws:iam::" + account + ":user/dp-" + user);
+        // the users are made under the path /dp/, which their ARNs carry (arn:aws:iam::ACCT:user/dp/dp-N)
+        question.put("principal", "arn:aws:iam::" + account + ":user/dp/dp-" + user);
         question.put("action", action);
         question.put("resource", resource);
         question.put("context", Map.of("aws:SourceIp", IPS[random.nextInt(IPS.length)]));
