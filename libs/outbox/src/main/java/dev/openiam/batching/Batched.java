@@ -3,6 +3,7 @@ package dev.openiam.batching;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -46,7 +47,7 @@ public final class Batched<T, A> {
 
     /** Rows written by {@code write}, one batch in flight at a time; each completes once its batch is stored. */
     public static <T> Batched<T, Void> writes(Function<List<T>, Uni<Void>> write, int maxBatch) {
-        return new Batched<>(rows -> write.apply(rows).map(stored -> java.util.Collections.nCopies(rows.size(), null)),
+        return new Batched<>(rows -> write.apply(rows).map(stored -> Collections.nCopies(rows.size(), null)),
                 maxBatch, 1);
     }
 

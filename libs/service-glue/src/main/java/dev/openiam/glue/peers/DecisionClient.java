@@ -159,7 +159,7 @@ public class DecisionClient {
                                         .onFailure(IamException.class).recoverWithItem(failure -> new Answer(null, (IamException) failure)))
                                 .collect().asList();
                     }
-                    JsonArray results = answer(response).getJsonArray("results");
+                    JsonArray results = response.bodyAsJsonObject().getJsonArray("results");
                     if (results == null || results.size() != asked.size()) {
                         throw new IamException(ErrorCode.SERVICE_UNAVAILABLE,
                                 "the decision point answered a batch of " + asked.size() + " with "
