@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.glue.denial.AuthorizationMessageCodec;
 import dev.openiam.glue.denial.AuthorizationMessages;
 import dev.openiam.internalauth.Purpose;
+import dev.openiam.internalauth.PeerKeys;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.internalauth.TokenIssuer;
@@ -182,9 +183,9 @@ class DecisionApiTest {
     /** A denial, answered as AccessDenied or as a decision, carries AWS's encoded authorization message, which STS opens. */
     @Test
     void aDenialCarriesAnEncodedAuthorizationMessage() throws Exception {
-        AuthorizationMessageCodec sts = new AuthorizationMessageCodec(Iam.STS,
-                ServiceKey.read("session", Path.of("src/test/resources/trust/session.pem")),
-                TrustedKeys.fromDirectory(Path.of("src/test/resources/trust/trusted")), Clock.systemUTC());
+        AuthorizationMessageCodec sts = new AuthorizationMessageCodec(
+                new PeerKeys(Iam.STS, TrustedKeys.fromDirectory(Path.of("src/test/resources/trust/trusted"))),
+                ServiceKey.read("session", Path.of("src/test/resources/trust/session.pem")), Clock.systemUTC());
         Answer refused = signed(aliceKey, "/v1/authorize", question(root.arn("user/admin"), "s3:GetObject", "*", Map.of()));
         assertRefused(refused, 403, "AccessDenied");
         String detail = refused.json().path("detail").asText();

@@ -132,14 +132,9 @@ public final class ServiceTrust {
         return verifier.verify(authorizationHeader, purpose, method, path, body);
     }
 
-    /** This service's own key, to sign what it alone vouches for; empty when it has none usable. */
-    public Optional<ServiceKey> ownKey() {
-        return Optional.ofNullable(key);
-    }
-
-    /** The peers' public keys as known now; empty when none are usable. */
-    public Optional<TrustedKeys> trustedKeys() {
-        return Optional.ofNullable(peers).map(PeerKeys::trusted);
+    /** The pairwise MAC keys of this service and its peers; empty when this service has no usable key or peers. */
+    public Optional<PeerKeys> peerKeys() {
+        return Optional.ofNullable(peers);
     }
 
     /**

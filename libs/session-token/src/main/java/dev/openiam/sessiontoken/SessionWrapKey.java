@@ -25,9 +25,22 @@ public final class SessionWrapKey {
     private SessionWrapKey() {
     }
 
+    /** The wrapping key of session tokens. */
     public static SecretKey of(ServiceKey encryption) {
+        return derive(encryption, "A256KW");
+    }
+
+    /**
+     * The wrapping key of the encoded authorization messages of AccessDenied answers: derived alike, for another use,
+     * so it is not the session tokens' key.
+     */
+    public static SecretKey ofAuthorizationMessages(ServiceKey encryption) {
+        return derive(encryption, "authorization message A256KW");
+    }
+
+    private static SecretKey derive(ServiceKey encryption, String use) {
         byte[] secret = BigIntegers.asUnsignedByteArray(32, ((ECPrivateKey) encryption.privateKey()).getS());
-        byte[] info = ("A256KW " + encryption.kid()).getBytes(StandardCharsets.UTF_8);
+        byte[] info = (use + " " + encryption.kid()).getBytes(StandardCharsets.UTF_8);
         byte[] key = new byte[32];
         try {
             HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());

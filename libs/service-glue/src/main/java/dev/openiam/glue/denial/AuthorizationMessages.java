@@ -12,8 +12,8 @@ import java.time.Clock;
 /**
  * The encoded authorization messages of this service's AccessDenied answers, as EC2 words them: {@code "<AWS's
  * message>. Encoded authorization failure message: <message>"}, which STS DecodeAuthorizationMessage decodes (see
- * {@link AuthorizationMessageCodec}). A service without its own key, the trusted keys or the session-encryption key
- * answers the denial without the encoded part (the request is denied all the same).
+ * {@link AuthorizationMessageCodec}). A service without its own key and its peers' keys, or without the
+ * session-encryption key, answers the denial without the encoded part (the request is denied all the same).
  */
 @Singleton
 public class AuthorizationMessages {
@@ -26,9 +26,8 @@ public class AuthorizationMessages {
 
     public AuthorizationMessages(ServiceTrust trust, SessionTokens sessions) {
         AuthorizationMessageCodec made = null;
-        if (trust.ownKey().isPresent() && trust.trustedKeys().isPresent() && sessions.encryptionKey().isPresent()) {
-            made = new AuthorizationMessageCodec(trust.ownKey().get(), sessions.encryptionKey().get(), trust.trustedKeys().get(),
-                    Clock.systemUTC());
+        if (trust.peerKeys().isPresent() && sessions.encryptionKey().isPresent()) {
+            made = new AuthorizationMessageCodec(trust.peerKeys().get(), sessions.encryptionKey().get(), Clock.systemUTC());
         } else {
             LOG.info("no service key, trusted keys or session-encryption key: AccessDenied answers carry no encoded authorization message");
         }

@@ -2,6 +2,7 @@ package dev.openiam.glue.denial;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.openiam.internalauth.PeerKeys;
 import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.model.ErrorCode;
@@ -24,15 +25,19 @@ class AuthorizationMessageCodecTest {
     static final ServiceKey IDENTITY = ServiceKey.generate("identity-service");
     static final ServiceKey STS = ServiceKey.generate("sts-service");
     static final ServiceKey SESSION = ServiceKey.generate("session");
-    static final TrustedKeys TRUSTED = TrustedKeys.fromJwks(Map.of("identity-service", IDENTITY.publicJwks(),
-            "sts-service", STS.publicJwks()));
+    static final ServiceKey POLICY = ServiceKey.generate("policy-service");
+    static final TrustedKeys TRUSTED = TrustedKeys.of(IDENTITY, STS, POLICY);
     static final String ACCOUNT = "123456789012";
     static final AuthorizationMessage DENIAL = new AuthorizationMessage(false, true, List.of("arn:aws:iam::123456789012:policy/p:NoDelete"),
             "AIDAAAAAAAAAAAAAAAAA", "arn:aws:iam::123456789012:user/alice", "iam:DeleteUser",
             "arn:aws:iam::123456789012:user/bob", Map.of("aws:SourceIp", List.of("10.0.0.1"), "aws:MultiFactorAuthPresent", List.of("false")));
 
-    final AuthorizationMessageCodec identity = new AuthorizationMessageCodec(IDENTITY, SESSION, TRUSTED, Clock.systemUTC());
-    final AuthorizationMessageCodec sts = new AuthorizationMessageCodec(STS, SESSION, TRUSTED, Clock.systemUTC());
+    final AuthorizationMessageCodec identity = codec(IDENTITY, TRUSTED, SESSION, Clock.systemUTC());
+    final AuthorizationMessageCodec sts = codec(STS, TRUSTED, SESSION, Clock.systemUTC());
+
+    static AuthorizationMessageCodec codec(ServiceKey own, TrustedKeys peers, ServiceKey session, Clock clock) {
+        return new AuthorizationMessageCodec(new PeerKeys(own, peers), session, clock);
+    }
 
     @Test
     void anotherServiceDecodesWhatOneEncodedInAwsShape() throws Exception {
@@ -51,6 +56,21 @@ class AuthorizationMessageCodecTest {
         assertThat(json.at("/context/conditions/items/0/key").asText()).isEqualTo("aws:MultiFactorAuthPresent");
         assertThat(json.at("/context/conditions/items/1/key").asText()).isEqualTo("aws:SourceIp");
         assertThat(json.at("/context/conditions/items/1/values/items/0/value").asText()).isEqualTo("10.0.0.1");
+    }
+
+    @Test
+    void stsDecodesItsOwnMessages() {
+        assertThat(sts.decode(sts.encode(DENIAL), ACCOUNT).issuer()).isEqualTo("sts-service");
+    }
+
+    @Test
+    void onlyStsDecodes() {
+        AuthorizationMessageCodec policy = codec(POLICY, TRUSTED, SESSION, Clock.systemUTC());
+        String encoded = identity.encode(DENIAL);
+        // the MAC key is identity-service's and sts-service's: policy-service holds the wrapping key, not the MAC key
+        assertThatThrownBy(() -> policy.decode(encoded, ACCOUNT)).isInstanceOfSatisfying(IamException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_AUTHORIZATION_MESSAGE));
+        assertThat(sts.decode(encoded, ACCOUNT).issuer()).isEqualTo("identity-service");
     }
 
     @Test
@@ -77,17 +97,14 @@ class AuthorizationMessageCodecTest {
     }
 
     @Test
-    void aMessageSignedByAKeyNotTrustedIsInvalid() {
+    void aMessageMacdByAKeyNotTrustedIsInvalid() {
         ServiceKey stranger = ServiceKey.generate("identity-service");
-        AuthorizationMessageCodec forger = new AuthorizationMessageCodec(stranger, SESSION, TRUSTED, Clock.systemUTC());
-        assertInvalid(forger.encode(DENIAL), ACCOUNT);
+        assertInvalid(codec(stranger, TRUSTED, SESSION, Clock.systemUTC()).encode(DENIAL), ACCOUNT);
     }
 
     @Test
     void aMessageEncryptedToAnotherKeyIsInvalid() {
-        AuthorizationMessageCodec elsewhere = new AuthorizationMessageCodec(IDENTITY, ServiceKey.generate("session"), TRUSTED,
-                Clock.systemUTC());
-        assertInvalid(elsewhere.encode(DENIAL), ACCOUNT);
+        assertInvalid(codec(IDENTITY, TRUSTED, ServiceKey.generate("session"), Clock.systemUTC()).encode(DENIAL), ACCOUNT);
     }
 
     @Test
@@ -98,8 +115,7 @@ class AuthorizationMessageCodecTest {
     @Test
     void anExpiredMessageIsInvalid() {
         Clock eightDaysAgo = Clock.fixed(Instant.now().minus(AuthorizationMessageCodec.LIFETIME).minusSeconds(60), ZoneOffset.UTC);
-        AuthorizationMessageCodec past = new AuthorizationMessageCodec(IDENTITY, SESSION, TRUSTED, eightDaysAgo);
-        assertInvalid(past.encode(DENIAL), ACCOUNT);
+        assertInvalid(codec(IDENTITY, TRUSTED, SESSION, eightDaysAgo).encode(DENIAL), ACCOUNT);
     }
 
     private void assertInvalid(String encoded, String account) {
