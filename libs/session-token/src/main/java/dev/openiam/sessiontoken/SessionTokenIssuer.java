@@ -1,18 +1,23 @@
 package dev.openiam.sessiontoken;
 
+import dev.openiam.internalauth.Es256Provider;
 import dev.openiam.internalauth.ServiceKey;
-import io.smallrye.jwt.algorithm.ContentEncryptionAlgorithm;
-import io.smallrye.jwt.algorithm.KeyEncryptionAlgorithm;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwx.HeaderParameterNames;
+import org.jose4j.lang.JoseException;
 
 import javax.crypto.SecretKey;
 import java.util.Objects;
 
 /**
- * Mints session tokens (sts-service): the claims signed with sts-service's current signing key (ES256, its kid),
- * then encrypted with a fresh content key wrapped by the key derived from the front doors' session-encryption key
+ * Mints session tokens (sts-service) with jose4j: the claims signed with sts-service's current signing key (ES256, its
+ * kid; Bouncy Castle's provider, {@link Es256Provider}), then encrypted with a fresh content key wrapped by the key derived from the front doors' session-encryption key
  * ({@link SessionWrapKey}: A256KW, A256GCM), so the token proves who issued it and hides the secret it carries from
  * everyone but the services that verify requests. Only the signature is an asymmetric operation per token.
  */
@@ -41,46 +46,63 @@ public final class SessionTokenIssuer {
     }
 
     public String issue(SessionClaims session) {
-        JwtClaimsBuilder claims = Jwt.claims()
-                .issuer(ISSUER)
-                .subject(session.arn())
-                .issuedAt(session.issuedAt().getEpochSecond())
-                .expiresAt(session.expiresAt().getEpochSecond())
-                .claim(Claim.ACCESS_KEY_ID, session.accessKeyId())
-                .claim(Claim.SECRET, session.secretAccessKey())
-                .claim(Claim.ACCOUNT, session.accountId())
-                .claim(Claim.PRINCIPAL_ID, session.principalId())
-                .claim(Claim.SOURCE_ARN, session.sourceArn())
-                .claim(Claim.TYPE, session.type())
-                .claim(Claim.CHAINED, session.chained());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(session.arn());
+        claims.setIssuedAt(NumericDate.fromSeconds(session.issuedAt().getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(session.expiresAt().getEpochSecond()));
+        claims.setClaim(Claim.ACCESS_KEY_ID, session.accessKeyId());
+        claims.setClaim(Claim.SECRET, session.secretAccessKey());
+        claims.setClaim(Claim.ACCOUNT, session.accountId());
+        claims.setClaim(Claim.PRINCIPAL_ID, session.principalId());
+        claims.setClaim(Claim.SOURCE_ARN, session.sourceArn());
+        claims.setClaim(Claim.TYPE, session.type());
+        claims.setClaim(Claim.CHAINED, session.chained());
         if (session.mfaAuthenticatedAt() != null) {
-            claims.claim(Claim.MFA_AT, session.mfaAuthenticatedAt().getEpochSecond());
+            claims.setClaim(Claim.MFA_AT, session.mfaAuthenticatedAt().getEpochSecond());
         }
         if (session.console()) {
-            claims.claim(Claim.CONSOLE, true);
+            claims.setClaim(Claim.CONSOLE, true);
         }
         optional(claims, Claim.POLICY, session.sessionPolicy());
         optional(claims, Claim.SOURCE_IDENTITY, session.sourceIdentity());
         optional(claims, Claim.PROVIDER, session.federatedProvider());
         if (!session.sessionPolicyArns().isEmpty()) {
-            claims.claim(Claim.POLICY_ARNS, session.sessionPolicyArns());
+            claims.setClaim(Claim.POLICY_ARNS, session.sessionPolicyArns());
         }
         if (!session.tags().isEmpty()) {
-            claims.claim(Claim.TAGS, session.tags());
+            claims.setClaim(Claim.TAGS, session.tags());
         }
         if (!session.transitiveTagKeys().isEmpty()) {
-            claims.claim(Claim.TRANSITIVE, session.transitiveTagKeys());
+            claims.setClaim(Claim.TRANSITIVE, session.transitiveTagKeys());
         }
-        return claims.jws().keyId(signing.kid()).algorithm(SignatureAlgorithm.ES256).innerSign(signing.privateKey())
-                .keyId(encryption.kid())
-                .keyAlgorithm(KeyEncryptionAlgorithm.A256KW)
-                .contentAlgorithm(ContentEncryptionAlgorithm.A256GCM)
-                .encrypt(wrapKey);
+        claims.setGeneratedJwtId();
+        // jose4j (SmallRye JWT's JOSE library) directly, the same token SmallRye's builder made: the builder looks up its
+        // defaults in the configuration on every token and signs with the JDK's provider only (see Es256Provider)
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setKeyIdHeaderValue(signing.kid());
+        jws.setHeader(HeaderParameterNames.TYPE, "JWT");
+        jws.setKey(signing.privateKey());
+        jws.setProviderContext(Es256Provider.context());
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.A256KW);
+        jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
+        jwe.setKeyIdHeaderValue(encryption.kid());
+        jwe.setHeader(HeaderParameterNames.CONTENT_TYPE, "JWT");
+        jwe.setKey(wrapKey);
+        try {
+            jwe.setPayload(jws.getCompactSerialization());
+            return jwe.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot issue a session token: " + e.getMessage(), e);
+        }
     }
 
-    private static void optional(JwtClaimsBuilder claims, String name, String value) {
+    private static void optional(JwtClaims claims, String name, String value) {
         if (value != null) {
-            claims.claim(name, value);
+            claims.setClaim(name, value);
         }
     }
 }
