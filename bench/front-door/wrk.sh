@@ -8,8 +8,10 @@
 #
 #   bench/front-door/wrk.sh
 #
-# Environment: ROUNDS=3, DURATION=20s, WARMUP=60s (before the first round, each target: the JIT is still busy after 20 s), THREADS=2, CONNECTIONS=16,
-# SKIP_BUILD=1. Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
+# Environment: ROUNDS=3, DURATION=20s, WARMUP=60s (before the first round, each target: the JIT is still busy after 20 s;
+# 0: none), THREADS=2, CONNECTIONS=16, TARGETS="HealthLive GetUser" (GetUser alone: the first seconds after a start,
+# e.g. WARMUP=0 ROUNDS=6 DURATION=5s TARGETS=GetUser, with IAM_WARMUP_DURATION=0s for services without their own
+# warm-up), SKIP_BUILD=1. Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
 # Ports: PostgreSQL 37732, Kafka 39592/39593, identity 38581, policy 38582. Output: bench/target/front-door-wrk/.
 set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
@@ -66,10 +68,13 @@ run() { # label url duration
       printf "%-10s %10s req/s  p50 %8s  p99 %8s  non-2xx %s  CPU ms per request:%s\n", l, rps, p50, p99, (bad==""?0:bad), cpu
     }' "$OUT/wrk.out"
 }
-run warm-get "$url" "$WARMUP" >/dev/null; run warm-live "$health" "$WARMUP" >/dev/null
+if [[ ${WARMUP%s} != 0 ]]; then
+  run warm-get "$url" "$WARMUP" >/dev/null; run warm-live "$health" "$WARMUP" >/dev/null
+fi
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round/$ROUNDS, $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
-  if (( round % 2 == 1 )); then run HealthLive "$health" "$DURATION"; run GetUser "$url" "$DURATION"
+  if [[ ${TARGETS:-HealthLive GetUser} == GetUser ]]; then run GetUser "$url" "$DURATION"
+  elif (( round % 2 == 1 )); then run HealthLive "$health" "$DURATION"; run GetUser "$url" "$DURATION"
   else run GetUser "$url" "$DURATION"; run HealthLive "$health" "$DURATION"; fi
 done
 echo "machine at the end: load $(cut -d' ' -f1-3 /proc/loadavg)"
