@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Warm-up at start: once its public port listens, the service sends it the {@link WarmUpRequests} it provides, {@link
  * WarmUpConfig#concurrency()} at a time, for {@link WarmUpConfig#duration()} (0: none), and is not ready until it is done
- * ({@link WarmUpHealth}) — so that the first callers a load balancer sends do not pay for loading and compiling the front door's code. A
- * service providing no requests is ready at once. What the requests were answered is logged once at the end.
+ * ({@link WarmUpHealth}) — so that the first callers a load balancer sends find the front door's code loaded and
+ * partly compiled. A service providing no requests is ready at once; one serving HTTPS only must set the duration to 0.
+ * What the requests were answered is logged once at the end.
  */
 @Singleton
 public class WarmUp {
@@ -52,24 +53,22 @@ public class WarmUp {
         this.provided = provided;
         this.duration = config.duration();
         this.concurrency = Math.max(1, config.concurrency());
+        // nothing to send: ready at once (a service with no requests of its own, or the warm-up switched off)
+        this.done = duration.isZero() || duration.isNegative() || !provided.isResolvable();
     }
 
-    /** When the public port listens (the port it actually bound, in tests too), the warm-up starts. */
+    /** When the public (plain HTTP) port listens, the warm-up starts. */
     void onStart(@ObservesAsync HttpServerStart event) {
-        if (!started.compareAndSet(false, true)) {
+        if (done || !started.compareAndSet(false, true)) {
             return;
         }
-        // a random port (0, as tests bind) is not in the options: Quarkus publishes the one it bound in its configuration
+        // the options carry no port: the one bound is in the configuration (in tests a random one, published by Quarkus)
         int port = event.options().getPort() > 0 ? event.options().getPort()
-                : ConfigProvider.getConfig().getValue(LaunchMode.current().isDevOrTest() ? "quarkus.http.test-port" : "quarkus.http.port",
+                : ConfigProvider.getConfig().getValue(LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port",
                 Integer.class);
         String host = event.options().getHost();
         if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
             host = "127.0.0.1";
-        }
-        if (duration.isZero() || duration.isNegative() || !provided.isResolvable()) {
-            done = true;
-            return;
         }
         List<WarmUpRequests.Request> requests = provided.get().requests(Clock.systemUTC().instant());
         if (requests.isEmpty()) {
