@@ -44,6 +44,7 @@ public class WarmUp {
     private final Duration duration;
     private final int concurrency;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean failed = new AtomicBoolean();
     private final LongAdder sent = new LongAdder();
     private final Map<Integer, LongAdder> answers = new ConcurrentHashMap<>();
     private volatile boolean done;
@@ -86,9 +87,12 @@ public class WarmUp {
         }
     }
 
-    /** Sends one request, then the next, until the deadline; the last sender to stop ends the warm-up. */
+    /**
+     * Sends one request, then the next, until the deadline — or until one is answered 5xx (a service it needs is not
+     * there yet: the warm-up would only fill the log with its errors); the last sender to stop ends the warm-up.
+     */
     private void send(WebClient client, List<WarmUpRequests.Request> requests, AtomicLong next, long deadline, AtomicInteger running) {
-        if (System.nanoTime() >= deadline) {
+        if (System.nanoTime() >= deadline || failed.get()) {
             if (running.decrementAndGet() == 0) {
                 client.close();
                 done = true;
@@ -102,6 +106,9 @@ public class WarmUp {
         http.sendBuffer(Buffer.buffer(request.body())).subscribe().with(response -> {
             sent.increment();
             answers.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
+            if (response.statusCode() >= 500 && failed.compareAndSet(false, true)) {
+                LOG.infof("warm-up stopped: a request was answered %d", response.statusCode());
+            }
             send(client, requests, next, deadline, running);
         }, failure -> vertx.setTimer(RETRY_MS, id -> send(client, requests, next, deadline, running)));
     }
