@@ -6,10 +6,10 @@ import org.jose4j.jca.ProviderContext;
 import java.security.Security;
 
 /**
- * Where jose4j's ES256 signatures are made and checked: Bouncy Castle's JCA provider, whose P-256 ECDSA signs about 2×
- * and verifies about 5× faster than the JDK's SunEC (`bench/RESULTS.md`, 2026-12-07). The provider is added once, at
- * the end of the JCA's list, so every other lookup (digests, MACs, AES, TLS) still gets the JDK's own; only a jose4j
- * object given {@link #context()} uses it, and only for signatures.
+ * Where jose4j makes ES256 signatures (session tokens): Bouncy Castle's JCA provider, whose P-256 ECDSA signs about 2×
+ * faster than the JDK's SunEC here (and verifies about 5× faster; `bench/RESULTS.md`, 2026-12-07). The provider is
+ * added once, at the end of the JCA's list, so every other lookup (digests, MACs, AES, TLS) still gets the JDK's own;
+ * only a jose4j object given {@link #context()} uses it, and only for signatures.
  */
 public final class Es256Provider {
 
