@@ -18,8 +18,9 @@ import java.util.Objects;
 /**
  * Mints session tokens (sts-service) with jose4j: the claims signed with sts-service's current signing key (ES256, its
  * kid; Bouncy Castle's provider, {@link Es256Provider}), then encrypted with a fresh content key wrapped by the key
- * derived from the front doors' session-encryption key ({@link SessionWrapKey}: A256KW, A256GCM), so the token proves who issued it and hides the secret it carries from
- * everyone but the services that verify requests. Only the signature is an asymmetric operation per token.
+ * derived from the front doors' session-encryption key ({@link SessionWrapKey}: A256KW, A256GCM), so the token proves
+ * who issued it and hides the secret it carries from everyone but the services that verify requests. Only the
+ * signature is an asymmetric operation per token.
  */
 public final class SessionTokenIssuer {
 
