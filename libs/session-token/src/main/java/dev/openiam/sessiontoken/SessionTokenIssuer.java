@@ -2,9 +2,6 @@ package dev.openiam.sessiontoken;
 
 import dev.openiam.internalauth.Es256Provider;
 import dev.openiam.internalauth.ServiceKey;
-import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
-import org.jose4j.jwe.JsonWebEncryption;
-import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -87,15 +84,8 @@ public final class SessionTokenIssuer {
         jws.setHeader(HeaderParameterNames.TYPE, "JWT");
         jws.setKey(signing.privateKey());
         jws.setProviderContext(Es256Provider.context());
-        JsonWebEncryption jwe = new JsonWebEncryption();
-        jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.A256KW);
-        jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
-        jwe.setKeyIdHeaderValue(encryption.kid());
-        jwe.setHeader(HeaderParameterNames.CONTENT_TYPE, "JWT");
-        jwe.setKey(wrapKey);
         try {
-            jwe.setPayload(jws.getCompactSerialization());
-            return jwe.getCompactSerialization();
+            return SessionWrapKey.seal(jws, encryption.kid(), wrapKey);
         } catch (JoseException e) {
             throw new IllegalStateException("cannot issue a session token: " + e.getMessage(), e);
         }

@@ -5,6 +5,12 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.util.BigIntegers;
+import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
+import org.jose4j.jwe.JsonWebEncryption;
+import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwx.HeaderParameterNames;
+import org.jose4j.lang.JoseException;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,6 +42,22 @@ public final class SessionWrapKey {
      */
     public static SecretKey ofAuthorizationMessages(ServiceKey encryption) {
         return derive(encryption, "authorization message A256KW");
+    }
+
+    /**
+     * {@code jws} (a signed or MAC'd JWT) inside a JWE whose fresh content key (A256GCM) is wrapped by {@code wrapKey}
+     * (A256KW), {@code kid} naming the session-encryption key it derives from, {@code cty JWT}: the form of session
+     * tokens and of encoded authorization messages.
+     */
+    public static String seal(JsonWebSignature jws, String kid, SecretKey wrapKey) throws JoseException {
+        JsonWebEncryption jwe = new JsonWebEncryption();
+        jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.A256KW);
+        jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
+        jwe.setKeyIdHeaderValue(kid);
+        jwe.setHeader(HeaderParameterNames.CONTENT_TYPE, "JWT");
+        jwe.setKey(wrapKey);
+        jwe.setPayload(jws.getCompactSerialization());
+        return jwe.getCompactSerialization();
     }
 
     private static SecretKey derive(ServiceKey encryption, String use) {

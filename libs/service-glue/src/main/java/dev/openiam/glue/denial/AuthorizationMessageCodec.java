@@ -9,7 +9,6 @@ import dev.openiam.sessiontoken.SessionWrapKey;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
-import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -20,7 +19,6 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
@@ -97,15 +95,8 @@ public final class AuthorizationMessageCodec {
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setKeyIdHeaderValue(mac.kid());
         jws.setKey(mac.key());
-        JsonWebEncryption jwe = new JsonWebEncryption();
-        jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.A256KW);
-        jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
-        jwe.setKeyIdHeaderValue(encryptionKid);
-        jwe.setHeader(HeaderParameterNames.CONTENT_TYPE, "JWT");
-        jwe.setKey(wrapKey);
         try {
-            jwe.setPayload(jws.getCompactSerialization());
-            return jwe.getCompactSerialization();
+            return SessionWrapKey.seal(jws, encryptionKid, wrapKey);
         } catch (JoseException e) {
             throw new IllegalStateException("cannot encode an authorization message: " + e.getMessage(), e);
         }

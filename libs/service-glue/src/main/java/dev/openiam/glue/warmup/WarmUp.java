@@ -45,7 +45,6 @@ public class WarmUp {
     private final int concurrency;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean failed = new AtomicBoolean();
-    private final LongAdder sent = new LongAdder();
     private final Map<Integer, LongAdder> answers = new ConcurrentHashMap<>();
     private volatile boolean done;
 
@@ -96,7 +95,7 @@ public class WarmUp {
             if (running.decrementAndGet() == 0) {
                 client.close();
                 done = true;
-                LOG.infof("warmed up: %d requests, answered %s", sent.sum(), statuses());
+                LOG.infof("warmed up: %d requests, answered %s", sent(), answered());
             }
             return;
         }
@@ -104,19 +103,12 @@ public class WarmUp {
         HttpRequest<Buffer> http = client.request(HttpMethod.valueOf(request.method()), request.uri());
         request.headers().forEach(http::putHeader);
         http.sendBuffer(Buffer.buffer(request.body())).subscribe().with(response -> {
-            sent.increment();
             answers.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
             if (response.statusCode() >= 500 && failed.compareAndSet(false, true)) {
                 LOG.infof("warm-up stopped: a request was answered %d", response.statusCode());
             }
             send(client, requests, next, deadline, running);
         }, failure -> vertx.setTimer(RETRY_MS, id -> send(client, requests, next, deadline, running)));
-    }
-
-    private Map<Integer, Long> statuses() {
-        Map<Integer, Long> statuses = new TreeMap<>();
-        answers.forEach((status, count) -> statuses.put(status, count.sum()));
-        return statuses;
     }
 
     /** Whether the warm-up is over (or there is none). */
@@ -126,11 +118,13 @@ public class WarmUp {
 
     /** The warm-up requests answered so far, by HTTP status. */
     public Map<Integer, Long> answered() {
-        return statuses();
+        Map<Integer, Long> statuses = new TreeMap<>();
+        answers.forEach((status, count) -> statuses.put(status, count.sum()));
+        return statuses;
     }
 
     /** The warm-up requests answered so far. */
     public long sent() {
-        return sent.sum();
+        return answers.values().stream().mapToLong(LongAdder::sum).sum();
     }
 }
