@@ -17,7 +17,7 @@
 # MALLOC_ARENA_MAX (2 unless set; MALLOC_ARENA_MAX= leaves glibc's default), PORT_OFFSET (added to every port, and the
 # output in bench/target/footprint<offset>: two runs side by side, e.g. JVM_FLAGS= MALLOC_ARENA_MAX= PORT_OFFSET=100).
 # With -XX:NativeMemoryTracking=summary in EXTRA_JAVA_OPTS, each process's NMT summary, loaded classes and heap histogram
-# after the load go to <process>-{nmt,classes,histogram}.txt there.
+# after the load go to <process>-{nmt,classes,histogram,codecache}.txt there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -125,5 +125,6 @@ for c in $SERVICES trivial trivial-default; do
     jcmd "$(pid_of "$c")" VM.native_memory summary scale=MB >"$OUT/$c-nmt.txt" 2>&1 || true
     jcmd "$(pid_of "$c")" VM.class_hierarchy >"$OUT/$c-classes.txt" 2>&1 || true
     jcmd "$(pid_of "$c")" GC.class_histogram >"$OUT/$c-histogram.txt" 2>&1 || true
+    jcmd "$(pid_of "$c")" Compiler.codecache >"$OUT/$c-codecache.txt" 2>&1 || true
   fi
 done

@@ -101,45 +101,64 @@ public final class Evaluator implements Supplier<List<StatementRef>> {
 
     /** Whether a deny applies, with early exit; otherwise which sides allow. */
     private boolean decide() {
+        ResourcePrefixIndex.Part[] parts = base.indexed(r);
+        if (parts == null) {
+            int[] coarse = base.coarse(r);
+            if (coarse.length <= MergedIndex.SMALL) {
+                return onePass(coarse) || scanOthers();
+            }
+            parts = base.parts(r, coarse);
+        }
+        return denies(parts) || scanOthers();
+    }
+
+    /** A few candidates: one pass; an allow of a side that already allows need not be evaluated. */
+    private boolean onePass(int[] candidates) {
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        int[] candidates = base.visit(r);
-        if (candidates.length <= MergedIndex.SMALL) {
-            // a few candidates: one pass; an allow of a side that already allows need not be evaluated
-            for (int item : candidates) {
-                int s = item >>> MergedIndex.STATEMENT_BITS;
-                CompiledStatement statement = bodies[s].statement(item & mask);
-                if (!statement.deny && (s < identity ? idAllow : bAllow)
-                        || statement.applies(r, boundary) == Grant.NONE) {
-                    continue;
-                }
-                if (statement.deny) {
+        for (int item : candidates) {
+            int s = item >>> MergedIndex.STATEMENT_BITS;
+            CompiledStatement statement = bodies[s].statement(item & mask);
+            if (!statement.deny && (s < identity ? idAllow : bAllow)
+                    || statement.applies(r, boundary) == Grant.NONE) {
+                continue;
+            }
+            if (statement.deny) {
+                return true;
+            }
+            allows(s);
+        }
+        return false;
+    }
+
+    /**
+     * Many: the parts of the exact index as they are (no merge), each distinct resource pattern or condition evaluated
+     * once; every deny, then allows until both sides allow.
+     */
+    private boolean denies(ResourcePrefixIndex.Part[] parts) {
+        int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
+        byte[] memo = base.newMemo();
+        for (int p = 0; p < parts.length && parts[p] != null; p++) {
+            ResourcePrefixIndex.Part part = parts[p];
+            for (int k = 0; k < part.denies; k++) {
+                int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
+                int st = part.items[k] & mask;
+                if (bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
                     return true;
                 }
-                allows(s);
             }
-        } else {
-            // many: each distinct resource pattern or condition evaluated once; denies, then allows until both
-            // sides allow
-            byte[] memo = base.newMemo();
-            for (int item : candidates) {
-                int s = item >>> MergedIndex.STATEMENT_BITS;
-                int st = item & mask;
-                CompiledStatement statement = bodies[s].statement(st);
-                if (statement.deny && statement.applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
-                    return true;
-                }
-            }
-            for (int k = 0; k < candidates.length && !(idAllow && bAllow); k++) {
-                int s = candidates[k] >>> MergedIndex.STATEMENT_BITS;
-                int st = candidates[k] & mask;
-                CompiledStatement statement = bodies[s].statement(st);
-                if (!statement.deny && !(s < identity ? idAllow : bAllow)
-                        && statement.applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+        }
+        for (int p = 0; p < parts.length && parts[p] != null && !(idAllow && bAllow); p++) {
+            ResourcePrefixIndex.Part part = parts[p];
+            for (int k = part.denies; k < part.items.length && !(idAllow && bAllow); k++) {
+                int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
+                int st = part.items[k] & mask;
+                if (!(s < identity ? idAllow : bAllow)
+                        && bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
                     allows(s);
                 }
             }
         }
-        return scanOthers();
+        return false;
     }
 
     /** Whether a deny applies, every applicable statement of the identity and boundary slots reported to hits. */

@@ -93,7 +93,7 @@ public final class MergedIndex {
         }
     }
 
-    private static CompiledStatement statement(CompiledBody[] bodies, int item) {
+    static CompiledStatement statement(CompiledBody[] bodies, int item) {
         return bodies[item >>> STATEMENT_BITS].statement(item & ((1 << STATEMENT_BITS) - 1));
     }
 
@@ -156,8 +156,13 @@ public final class MergedIndex {
      * resource service) when they are at most {@link #SMALL}, else {@link #candidates}.
      */
     int[] visit(Request r) {
-        int[] coarse = coarse(r).candidates(r.resourceService());
+        int[] coarse = coarse(r);
         return coarse.length <= SMALL ? coarse : candidates(r);
+    }
+
+    /** The coarse candidates of a request (by action key and resource service), in slot and then document order. */
+    int[] coarse(Request r) {
+        return bucket(r).candidates(r.resourceService());
     }
 
     /**
@@ -165,14 +170,35 @@ public final class MergedIndex {
      * and whose resource can match the request's ARN.
      */
     int[] candidates(Request r) {
+        ResourcePrefixIndex exact = exact(r);
+        return exact != null ? exact.candidates(r.resource()) : coarse(r);
+    }
+
+    /**
+     * For deciding only, which visits every deny before any allow and needs neither their order nor a merge:
+     * {@link #candidates} in parts whose denies come first (a statement may be in two; {@code null} after the last),
+     * when the request's action already has an exact index; else {@code null}. One look-up (none until an action of
+     * this principal has more than {@link #SMALL} candidates).
+     */
+    ResourcePrefixIndex.Part[] indexed(Request r) {
         ResourcePrefixIndex exact = byExactAction.get(r.actionLower());
-        if (exact == null) {
-            if (byExactAction.size() >= MAX_ACTIONS) {
-                return coarse(r).candidates(r.resourceService());
-            }
-            exact = byExactAction.computeIfAbsent(r.actionLower(), a -> exactIndex(a, coarse(r).all));
+        return exact != null ? exact.parts(r.resource()) : null;
+    }
+
+    /** {@link #indexed}, filing the action's exact index if it can; {@code coarse} is the request's {@link #coarse}. */
+    ResourcePrefixIndex.Part[] parts(Request r, int[] coarse) {
+        ResourcePrefixIndex exact = exact(r);
+        return exact != null ? exact.parts(r.resource())
+                : new ResourcePrefixIndex.Part[] {ResourcePrefixIndex.Part.of(coarse, bodies)};
+    }
+
+    /** The request's action's exact index, filed at its first request; {@code null} once {@link #MAX_ACTIONS} are. */
+    private ResourcePrefixIndex exact(Request r) {
+        ResourcePrefixIndex exact = byExactAction.get(r.actionLower());
+        if (exact == null && byExactAction.size() < MAX_ACTIONS) {
+            exact = byExactAction.computeIfAbsent(r.actionLower(), a -> exactIndex(a, bucket(r).all));
         }
-        return exact.candidates(r.resource());
+        return exact;
     }
 
     /** Files the candidates whose {@code Action} (or {@code NotAction}) matches {@code actionLower} by resource. */
@@ -197,7 +223,7 @@ public final class MergedIndex {
         return atoms[s][st];
     }
 
-    private Bucket coarse(Request r) {
+    private Bucket bucket(Request r) {
         Bucket b = byAction.get(r.actionLower());
         if (b == null && r.headLower() != null) {
             b = byHead.get(r.headLower());

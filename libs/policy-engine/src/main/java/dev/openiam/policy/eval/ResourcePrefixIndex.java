@@ -2,9 +2,7 @@ package dev.openiam.policy.eval;
 
 import dev.openiam.policy.match.ArnGlob;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -19,11 +17,44 @@ import java.util.TreeSet;
  */
 final class ResourcePrefixIndex {
 
-    /** Candidates of every request, sorted. */
-    private final int[] always;
-    /** Open-addressing table: prefix → its statements, sorted; slots are {@code null} when empty. */
+    /**
+     * The statements filed under one prefix (or those of every request): the denies, then the allows, each in item
+     * order, so a caller deciding only can visit the denies of every part before any allow, without merging them.
+     */
+    static final class Part {
+        final int[] items;
+        /** The number of denies, at the front of {@link #items}. */
+        final int denies;
+
+        Part(int[] items, int denies) {
+            this.items = items;
+            this.denies = denies;
+        }
+
+        /** {@code sorted} (item order) partitioned into denies and then allows, each part keeping its order. */
+        static Part of(int[] sorted, CompiledBody[] bodies) {
+            int[] items = new int[sorted.length];
+            int d = 0;
+            for (int item : sorted) {
+                if (MergedIndex.statement(bodies, item).deny) {
+                    items[d++] = item;
+                }
+            }
+            int a = d;
+            for (int item : sorted) {
+                if (!MergedIndex.statement(bodies, item).deny) {
+                    items[a++] = item;
+                }
+            }
+            return new Part(items, d);
+        }
+    }
+
+    /** Candidates of every request. */
+    private final Part always;
+    /** Open-addressing table: prefix → its statements; slots are {@code null} when empty. */
     private final String[] keys;
-    private final int[][] lists;
+    private final Part[] lists;
     private final int mask;
     /** The distinct prefix lengths, ascending. */
     private final int[] lengths;
@@ -36,9 +67,7 @@ final class ResourcePrefixIndex {
         TreeSet<Integer> alwaysSet = new TreeSet<>();
         Map<String, TreeSet<Integer>> byPrefix = new TreeMap<>();
         for (int item : items) {
-            CompiledStatement s = bodies[item >>> MergedIndex.STATEMENT_BITS]
-                    .statement(item & ((1 << MergedIndex.STATEMENT_BITS) - 1));
-            String[] prefixes = s.resourcePrefixes;
+            String[] prefixes = MergedIndex.statement(bodies, item).resourcePrefixes;
             if (prefixes == null) {
                 alwaysSet.add(item);
                 continue;
@@ -47,10 +76,10 @@ final class ResourcePrefixIndex {
                 byPrefix.computeIfAbsent(p, k -> new TreeSet<>()).add(item);
             }
         }
-        always = CompiledBody.toArray(alwaysSet);
+        always = Part.of(CompiledBody.toArray(alwaysSet), bodies);
         int capacity = Integer.highestOneBit(Math.max(4, byPrefix.size() * 2 + 1) - 1) << 1;
         keys = new String[capacity];
-        lists = new int[capacity][];
+        lists = new Part[capacity];
         mask = capacity - 1;
         TreeSet<Integer> lens = new TreeSet<>();
         for (var e : byPrefix.entrySet()) {
@@ -60,7 +89,7 @@ final class ResourcePrefixIndex {
                 i = (i + 1) & mask;
             }
             keys[i] = key;
-            lists[i] = CompiledBody.toArray(e.getValue());
+            lists[i] = Part.of(CompiledBody.toArray(e.getValue()), bodies);
             lens.add(key.length());
         }
         lengths = lens.stream().mapToInt(Integer::intValue).toArray();
@@ -71,11 +100,14 @@ final class ResourcePrefixIndex {
     }
 
     /**
-     * The candidates for an ARN: the statements filed under any prefix of it and those that can match any ARN,
-     * each once, sorted.
+     * The candidates for an ARN, in parts: those of every request first, then the statements filed under each prefix
+     * of the ARN, shortest first, and {@code null} after the last when the array is longer. A statement filed under
+     * two of its prefixes is in two parts. Allocates only the returned array.
      */
-    int[] candidates(String arn) {
-        List<int[]> found = null;
+    Part[] parts(String arn) {
+        Part[] found = new Part[1 + Math.min(lengths.length, arn.length())];
+        found[0] = always;
+        int n = 1;
         int h = 0;
         int li = 0;
         int max = Math.min(arn.length(), lengths.length == 0 ? 0 : lengths[lengths.length - 1]);
@@ -89,29 +121,34 @@ final class ResourcePrefixIndex {
             for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
                 String key = keys[i];
                 if (key.length() == len && key.hashCode() == h && arn.startsWith(key)) {
-                    if (found == null) {
-                        found = new ArrayList<>(4);
-                    }
-                    found.add(lists[i]);
+                    found[n++] = lists[i];
                     break;
                 }
             }
         }
-        if (found == null) {
-            return always;
+        return found;
+    }
+
+    /**
+     * The candidates for an ARN: the statements filed under any prefix of it and those that can match any ARN,
+     * each once, sorted.
+     */
+    int[] candidates(String arn) {
+        return sorted(parts(arn));
+    }
+
+    /** The items of {@code parts} (up to the first {@code null}), each once, sorted. */
+    static int[] sorted(Part[] parts) {
+        int n = 0;
+        for (int i = 0; i < parts.length && parts[i] != null; i++) {
+            n += parts[i].items.length;
         }
-        if (found.size() == 1 && always.length == 0) {
-            return found.get(0);
-        }
-        int n = always.length;
-        for (int[] f : found) {
-            n += f.length;
-        }
-        int[] out = Arrays.copyOf(always, n);
-        int k = always.length;
-        for (int[] f : found) {
-            System.arraycopy(f, 0, out, k, f.length);
-            k += f.length;
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < parts.length && parts[i] != null; i++) {
+            Part p = parts[i];
+            System.arraycopy(p.items, 0, out, k, p.items.length);
+            k += p.items.length;
         }
         Arrays.sort(out);
         int m = 0;
@@ -126,15 +163,15 @@ final class ResourcePrefixIndex {
     /** The number of statements indexed by a prefix, for tests. */
     int prefixed() {
         int n = 0;
-        for (int[] l : lists) {
-            n += l == null ? 0 : l.length;
+        for (Part l : lists) {
+            n += l == null ? 0 : l.items.length;
         }
         return n;
     }
 
     /** The number of statements that are candidates of every ARN, for tests. */
     int alwaysCount() {
-        return always.length;
+        return always.items.length;
     }
 
     static String[] prefixesOf(ArnGlob[] resources, boolean notResource) {
