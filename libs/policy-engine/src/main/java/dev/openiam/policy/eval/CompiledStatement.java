@@ -70,18 +70,16 @@ final class CompiledStatement {
      *                    then applies to it whatever the block says, as AWS documents)
      */
     Grant applies(Request r, boolean hasBoundary) {
-        return applies(r, hasBoundary, null, null);
+        return actionMatches(r.actionLower()) ? applies(r, hasBoundary, null, null) : Grant.NONE;
     }
 
     /**
-     * {@link #applies(Request, boolean)}, remembering in {@code memo} (0 unknown, 1 false, 2 true) the result of each
-     * resource pattern and condition under the slots {@code atoms} gives them ({@link #atoms}), so that patterns and
-     * conditions repeated across statements are evaluated once per request. Without a memo, evaluates each.
+     * {@link #applies(Request, boolean)} for a statement whose action is known to match (a candidate of an exact,
+     * per-action index), remembering in {@code memo} (0 unknown, 1 false, 2 true) the result of each resource pattern
+     * and condition under the slots {@code atoms} gives them ({@link #atoms}), so that patterns and conditions repeated
+     * across statements are evaluated once per request. Without a memo, evaluates each.
      */
     Grant applies(Request r, boolean hasBoundary, int[] atoms, byte[] memo) {
-        if (!actionMatches(r.actionLower())) {
-            return Grant.NONE;
-        }
         if (resources != null) {
             boolean any = false;
             for (int i = 0; i < resources.length; i++) {

@@ -30,7 +30,7 @@ public final class MergedIndex {
      * per-action index and the memo pay (chosen from {@code PolicyScaleBenchmark} and {@code DecisionBenchmark}, see
      * {@code bench/RESULTS.md}). The system property is for measuring other values only.
      */
-    static final int SMALL = Integer.getInteger("openiam.policy-engine.small-candidates", 32);
+    static final int SMALL = Integer.getInteger("openiam.policy-engine.small-candidates", 8);
     private static final int[] NONE = new int[0];
 
     private final CompiledBody[] bodies;
@@ -171,7 +171,7 @@ public final class MergedIndex {
      */
     int[] candidates(Request r) {
         ResourcePrefixIndex exact = exact(r);
-        return exact != null ? exact.candidates(r.resource()) : coarse(r);
+        return exact != null ? exact.candidates(r.resource(), r.resourceService()) : matching(coarse(r), r.actionLower());
     }
 
     /**
@@ -182,14 +182,14 @@ public final class MergedIndex {
      */
     ResourcePrefixIndex.Part[] indexed(Request r) {
         ResourcePrefixIndex exact = byExactAction.get(r.actionLower());
-        return exact != null ? exact.parts(r.resource()) : null;
+        return exact != null ? exact.parts(r.resource(), r.resourceService()) : null;
     }
 
     /** {@link #indexed}, filing the action's exact index if it can; {@code coarse} is the request's {@link #coarse}. */
     ResourcePrefixIndex.Part[] parts(Request r, int[] coarse) {
         ResourcePrefixIndex exact = exact(r);
-        return exact != null ? exact.parts(r.resource())
-                : new ResourcePrefixIndex.Part[] {ResourcePrefixIndex.Part.of(coarse, bodies)};
+        return exact != null ? exact.parts(r.resource(), r.resourceService())
+                : new ResourcePrefixIndex.Part[] {ResourcePrefixIndex.Part.of(matching(coarse, r.actionLower()), bodies)};
     }
 
     /** The request's action's exact index, filed at its first request; {@code null} once {@link #MAX_ACTIONS} are. */
@@ -203,14 +203,19 @@ public final class MergedIndex {
 
     /** Files the candidates whose {@code Action} (or {@code NotAction}) matches {@code actionLower} by resource. */
     private ResourcePrefixIndex exactIndex(String actionLower, int[] coarse) {
-        int[] matching = new int[coarse.length];
+        return new ResourcePrefixIndex(matching(coarse, actionLower), bodies);
+    }
+
+    /** The items whose {@code Action} (or {@code NotAction}) matches {@code actionLower}, in order. */
+    private int[] matching(int[] items, String actionLower) {
+        int[] matching = new int[items.length];
         int n = 0;
-        for (int item : coarse) {
+        for (int item : items) {
             if (statement(bodies, item).actionMatches(actionLower)) {
                 matching[n++] = item;
             }
         }
-        return new ResourcePrefixIndex(java.util.Arrays.copyOf(matching, n), bodies);
+        return java.util.Arrays.copyOf(matching, n);
     }
 
     /** A fresh memo for one request's evaluation. */

@@ -3,6 +3,7 @@ package dev.openiam.policy.eval;
 import dev.openiam.policy.match.ArnGlob;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -11,7 +12,8 @@ import java.util.TreeSet;
  * Candidate statements (merged-index items) by the literal text their {@code Resource} patterns start with, so a
  * request visits only the statements whose resource can match its ARN, whatever the number of statements. A pattern
  * {@code arn:aws:s3:::data/home/${aws:username}/*} files its statement under {@code arn:aws:s3:::data/home/}; an
- * ARN collects the statements filed under each of its prefixes (case-sensitive, as ARN matching is). Statements
+ * ARN collects the statements filed under each of its prefixes (case-sensitive, as ARN matching is), looking only
+ * among the prefixes of its own service and those that name none. Statements
  * whose resources can match any ARN ({@code *}, a leading wildcard or variable, {@code NotResource}, no
  * {@code Resource} at all) are candidates of every request. Immutable; lookups allocate only the returned array.
  */
@@ -52,12 +54,14 @@ final class ResourcePrefixIndex {
 
     /** Candidates of every request. */
     private final Part always;
-    /** Open-addressing table: prefix → its statements; slots are {@code null} when empty. */
-    private final String[] keys;
-    private final Part[] lists;
-    private final int mask;
-    /** The distinct prefix lengths, ascending. */
-    private final int[] lengths;
+    /**
+     * The prefixes that name a service ({@code arn:aws:s3:…}), by that service, each table with the prefixes that name
+     * none ({@code arn:aws:s}); an ARN is looked up in its service's table only, so it probes the prefix lengths of
+     * that service alone.
+     */
+    private final Map<String, Table> byService = new HashMap<>();
+    /** The prefixes that name no service: the table of an ARN of a service no prefix names, or of no ARN at all. */
+    private final Table generic;
 
     /**
      * @param items   the candidates to index, sorted ascending (slot, then statement)
@@ -77,22 +81,84 @@ final class ResourcePrefixIndex {
             }
         }
         always = Part.of(CompiledBody.toArray(alwaysSet), bodies);
-        int capacity = Integer.highestOneBit(Math.max(4, byPrefix.size() * 2 + 1) - 1) << 1;
-        keys = new String[capacity];
-        lists = new Part[capacity];
-        mask = capacity - 1;
-        TreeSet<Integer> lens = new TreeSet<>();
+        Map<String, Map<String, Part>> services = new TreeMap<>();
+        Map<String, Part> none = new TreeMap<>();
         for (var e : byPrefix.entrySet()) {
-            String key = e.getKey();
-            int i = spread(key.hashCode()) & mask;
-            while (keys[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            lists[i] = Part.of(CompiledBody.toArray(e.getValue()), bodies);
-            lens.add(key.length());
+            Part part = Part.of(CompiledBody.toArray(e.getValue()), bodies);
+            String service = serviceOf(e.getKey());
+            (service == null ? none : services.computeIfAbsent(service, k -> new TreeMap<>())).put(e.getKey(), part);
         }
-        lengths = lens.stream().mapToInt(Integer::intValue).toArray();
+        generic = new Table(none);
+        for (var e : services.entrySet()) {
+            e.getValue().putAll(none);
+            byService.put(e.getKey(), new Table(e.getValue()));
+        }
+    }
+
+    /** The service a prefix names ({@code s3} in {@code arn:aws:s3:} and longer), or {@code null}. */
+    private static String serviceOf(String prefix) {
+        int partitionEnd = prefix.startsWith("arn:") ? prefix.indexOf(':', 4) : -1;
+        int serviceEnd = partitionEnd < 0 ? -1 : prefix.indexOf(':', partitionEnd + 1);
+        return serviceEnd < 0 ? null : prefix.substring(partitionEnd + 1, serviceEnd);
+    }
+
+    /** Prefixes and their statements in an open-addressing table, probed at each of their lengths. */
+    private static final class Table {
+        /** Per slot: the prefix, its length (0 when the slot is empty) and hash code, and its statements. */
+        private final String[] keys;
+        private final int[] keyLengths;
+        private final int[] hashes;
+        private final Part[] lists;
+        private final int mask;
+        /** The distinct prefix lengths, ascending, and the longest. */
+        private final int[] lengths;
+        private final int longest;
+
+        Table(Map<String, Part> byPrefix) {
+            int capacity = Integer.highestOneBit(Math.max(4, byPrefix.size() * 2 + 1) - 1) << 1;
+            keys = new String[capacity];
+            keyLengths = new int[capacity];
+            hashes = new int[capacity];
+            lists = new Part[capacity];
+            mask = capacity - 1;
+            TreeSet<Integer> lens = new TreeSet<>();
+            for (var e : byPrefix.entrySet()) {
+                String key = e.getKey();
+                int i = spread(key.hashCode()) & mask;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = key;
+                keyLengths[i] = key.length();
+                hashes[i] = key.hashCode();
+                lists[i] = e.getValue();
+                lens.add(key.length());
+            }
+            lengths = lens.stream().mapToInt(Integer::intValue).toArray();
+            longest = lengths.length == 0 ? 0 : lengths[lengths.length - 1];
+        }
+
+        /** Puts the parts of the keys that are prefixes of {@code arn} into {@code found} from {@code n}; the new n. */
+        int find(String arn, Part[] found, int n) {
+            int h = 0;
+            int li = 0;
+            int max = Math.min(arn.length(), longest);
+            for (int pos = 0; pos < max; pos++) {
+                h = 31 * h + arn.charAt(pos); // String.hashCode of arn[0, pos]
+                int len = pos + 1;
+                if (len != lengths[li]) {
+                    continue;
+                }
+                li++;
+                for (int i = spread(h) & mask; keyLengths[i] != 0; i = (i + 1) & mask) {
+                    if (hashes[i] == h && keyLengths[i] == len && arn.startsWith(keys[i])) {
+                        found[n++] = lists[i];
+                        break;
+                    }
+                }
+            }
+            return n;
+        }
     }
 
     private static int spread(int h) {
@@ -100,41 +166,26 @@ final class ResourcePrefixIndex {
     }
 
     /**
-     * The candidates for an ARN, in parts: those of every request first, then the statements filed under each prefix
-     * of the ARN, shortest first, and {@code null} after the last when the array is longer. A statement filed under
-     * two of its prefixes is in two parts. Allocates only the returned array.
+     * The candidates for a resource, in parts: those of every request first, then the statements filed under each
+     * prefix of the ARN, shortest first, and {@code null} after the last when the array is longer. A statement filed
+     * under two of its prefixes is in two parts. Allocates only the returned array.
+     *
+     * @param service the ARN's service ({@code Request.resourceService()}), {@code null} when it is not an ARN
      */
-    Part[] parts(String arn) {
-        Part[] found = new Part[1 + Math.min(lengths.length, arn.length())];
+    Part[] parts(String arn, String service) {
+        Table table = service == null ? generic : byService.getOrDefault(service, generic);
+        Part[] found = new Part[1 + Math.min(table.lengths.length, arn.length())];
         found[0] = always;
-        int n = 1;
-        int h = 0;
-        int li = 0;
-        int max = Math.min(arn.length(), lengths.length == 0 ? 0 : lengths[lengths.length - 1]);
-        for (int pos = 0; pos < max && li < lengths.length; pos++) {
-            h = 31 * h + arn.charAt(pos); // String.hashCode of arn[0, pos]
-            int len = pos + 1;
-            if (len != lengths[li]) {
-                continue;
-            }
-            li++;
-            for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
-                String key = keys[i];
-                if (key.length() == len && key.hashCode() == h && arn.startsWith(key)) {
-                    found[n++] = lists[i];
-                    break;
-                }
-            }
-        }
+        table.find(arn, found, 1);
         return found;
     }
 
     /**
-     * The candidates for an ARN: the statements filed under any prefix of it and those that can match any ARN,
-     * each once, sorted.
+     * The candidates for a resource: the statements filed under any prefix of its ARN and those that can match any
+     * ARN, each once, sorted.
      */
-    int[] candidates(String arn) {
-        return sorted(parts(arn));
+    int[] candidates(String arn, String service) {
+        return sorted(parts(arn, service));
     }
 
     /** The items of {@code parts} (up to the first {@code null}), each once, sorted. */
@@ -162,11 +213,13 @@ final class ResourcePrefixIndex {
 
     /** The number of statements indexed by a prefix, for tests. */
     int prefixed() {
-        int n = 0;
-        for (Part l : lists) {
-            n += l == null ? 0 : l.items.length;
+        java.util.Set<Part> parts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Table t : byService.values()) {
+            parts.addAll(Arrays.asList(t.lists));
         }
-        return n;
+        parts.addAll(Arrays.asList(generic.lists));
+        parts.remove(null);
+        return parts.stream().mapToInt(p -> p.items.length).sum();
     }
 
     /** The number of statements that are candidates of every ARN, for tests. */

@@ -194,4 +194,43 @@ class MergedIndexTest {
         assertThat(manyIndex.visit(req)).containsExactly(0);
         assertThat(manyIndex.visit(request("s3:GetObject", "arn:aws:s3:::other/f"))).hasSize(MergedIndex.SMALL + 1);
     }
+
+    @Test
+    void anArnIsLookedUpAmongThePrefixesOfItsServiceAndThoseNamingNone() {
+        CompiledBody body = body("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Sid": "S3", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::data/*"},
+                  {"Sid": "AnyS", "Effect": "Allow", "Action": "*", "Resource": "arn:aws:s*"},
+                  {"Sid": "Sqs", "Effect": "Deny", "Action": "*", "Resource": "arn:aws:sqs:*"},
+                  {"Sid": "China", "Effect": "Allow", "Action": "*", "Resource": "arn:aws-cn:s3:::data/*"},
+                  {"Sid": "All", "Effect": "Allow", "Action": "*", "Resource": "*"},
+                  {"Sid": "AllDenied", "Effect": "Deny", "Action": "*", "Resource": "*",
+                   "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+                ]}""");
+        MergedIndex index = new MergedIndex(new CompiledBody[] {body}, 1);
+        assertThat(sids(index, body, request("s3:GetObject", "arn:aws:s3:::data/f")))
+                .containsExactly("S3", "AnyS", "All", "AllDenied");
+        assertThat(sids(index, body, request("sqs:SendMessage", "arn:aws:sqs:eu:1:q")))
+                .containsExactly("AnyS", "Sqs", "All", "AllDenied");
+        assertThat(sids(index, body, request("s3:GetObject", "arn:aws-cn:s3:::data/f")))
+                .containsExactly("China", "All", "AllDenied");
+        assertThat(sids(index, body, request("dynamodb:GetItem", "arn:aws:dynamodb:eu:1:table/t")))
+                .containsExactly("All", "AllDenied");
+        assertThat(sids(index, body, request("s3:GetObject", "data/f"))).containsExactly("All", "AllDenied");
+        // deciding only: the same statements in parts, those of every request first, denies before allows in each
+        Request sqs = request("sqs:SendMessage", "arn:aws:sqs:eu:1:q");
+        List<List<String>> parts = new ArrayList<>();
+        for (ResourcePrefixIndex.Part part : index.indexed(sqs)) {
+            if (part == null) {
+                break;
+            }
+            List<String> sids = new ArrayList<>();
+            for (int i = 0; i < part.items.length; i++) {
+                sids.add((i < part.denies ? "deny " : "allow ")
+                        + body.statement(part.items[i] & ((1 << MergedIndex.STATEMENT_BITS) - 1)).sid);
+            }
+            parts.add(sids);
+        }
+        assertThat(parts).containsExactly(List.of("deny AllDenied", "allow All"), List.of("allow AnyS"), List.of("deny Sqs"));
+    }
 }
