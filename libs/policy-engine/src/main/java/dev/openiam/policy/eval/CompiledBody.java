@@ -217,6 +217,18 @@ public final class CompiledBody {
             items[size++] = (slot << 20) | (statement << 1) | (deny ? 1 : 0);
         }
 
+        /** Sorts the hits (slot, then statement) and drops repeats. */
+        void sortDistinct() {
+            java.util.Arrays.sort(items, 0, size);
+            int m = 0;
+            for (int i = 0; i < size; i++) {
+                if (m == 0 || items[m - 1] != items[i]) {
+                    items[m++] = items[i];
+                }
+            }
+            size = m;
+        }
+
         static int slot(int item) {
             return item >>> 20;
         }

@@ -163,34 +163,73 @@ public final class Evaluator implements Supplier<List<StatementRef>> {
 
     /** Whether a deny applies, every applicable statement of the identity and boundary slots reported to hits. */
     private boolean explainAll() {
+        ResourcePrefixIndex.Part[] parts = base.indexed(r);
+        boolean denied;
+        if (parts == null) {
+            int[] coarse = base.coarse(r);
+            if (coarse.length <= MergedIndex.SMALL) {
+                denied = explainOnePass(coarse);
+                return scanOthers() || denied;
+            }
+            parts = base.parts(r, coarse);
+        }
+        denied = explainParts(parts);
+        hits.sortDistinct(); // a statement filed under two prefixes is in two parts; in slot and then document order
+        return scanOthers() || denied;
+    }
+
+    /** A few candidates, in order: one pass. */
+    private boolean explainOnePass(int[] candidates) {
         boolean denied = false;
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        int[] candidates = base.visit(r);
-        // many candidates: each distinct resource pattern or condition evaluated once (the memo), and denies first (a
-        // request they deny reports only denies, so its allows need not be evaluated at all); a few: one pass
-        byte[] memo = candidates.length > MergedIndex.SMALL ? base.newMemo() : null;
-        for (int pass = memo == null ? 1 : 0; pass < 2 && !denied; pass++) {
-            for (int item : candidates) {
-                int s = item >>> MergedIndex.STATEMENT_BITS;
-                int st = item & mask;
-                CompiledStatement statement = bodies[s].statement(st);
-                if (memo != null && statement.deny != (pass == 0)) {
-                    continue;
-                }
-                Grant g = memo == null ? statement.applies(r, boundary)
-                        : statement.applies(r, boundary, base.atoms(s, st), memo);
-                if (g == Grant.NONE) {
-                    continue;
-                }
-                hits.add(s, st, statement.deny);
-                if (statement.deny) {
+        for (int item : candidates) {
+            int s = item >>> MergedIndex.STATEMENT_BITS;
+            int st = item & mask;
+            CompiledStatement statement = bodies[s].statement(st);
+            if (statement.applies(r, boundary) == Grant.NONE) {
+                continue;
+            }
+            hits.add(s, st, statement.deny);
+            if (statement.deny) {
+                denied = true;
+            } else {
+                allows(s);
+            }
+        }
+        return denied;
+    }
+
+    /**
+     * Many, in parts: each distinct resource pattern or condition evaluated once (the memo), and every deny first (a
+     * request they deny reports only denies, so its allows need not be evaluated at all).
+     */
+    private boolean explainParts(ResourcePrefixIndex.Part[] parts) {
+        int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
+        byte[] memo = base.newMemo();
+        boolean denied = false;
+        for (int p = 0; p < parts.length && parts[p] != null; p++) {
+            ResourcePrefixIndex.Part part = parts[p];
+            for (int k = 0; k < part.denies; k++) {
+                int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
+                int st = part.items[k] & mask;
+                if (bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+                    hits.add(s, st, true);
                     denied = true;
-                } else {
+                }
+            }
+        }
+        for (int p = 0; p < parts.length && parts[p] != null && !denied; p++) {
+            ResourcePrefixIndex.Part part = parts[p];
+            for (int k = part.denies; k < part.items.length; k++) {
+                int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
+                int st = part.items[k] & mask;
+                if (bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+                    hits.add(s, st, false);
                     allows(s);
                 }
             }
         }
-        return scanOthers() || denied;
+        return denied;
     }
 
     private void allows(int slot) {

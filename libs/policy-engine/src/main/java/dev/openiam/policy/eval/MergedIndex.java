@@ -153,7 +153,8 @@ public final class MergedIndex {
 
     /**
      * The statements a request visits, in slot and then document order: the coarse candidates (by action key and
-     * resource service) when they are at most {@link #SMALL}, else {@link #candidates}.
+     * resource service) when they are at most {@link #SMALL}, else {@link #candidates}. The evaluator visits the latter
+     * in {@link #parts}; this sorted list is for tests.
      */
     int[] visit(Request r) {
         int[] coarse = coarse(r);
@@ -167,7 +168,7 @@ public final class MergedIndex {
 
     /**
      * The statements that may apply to the request, in slot and then document order: those whose action matches
-     * and whose resource can match the request's ARN.
+     * and whose resource can match the request's ARN ({@link #parts} merged; for tests).
      */
     int[] candidates(Request r) {
         ResourcePrefixIndex exact = exact(r);
