@@ -105,15 +105,15 @@ public final class Evaluator implements Supplier<List<StatementRef>> {
         if (parts == null) {
             int[] coarse = base.coarse(r);
             if (coarse.length <= MergedIndex.SMALL) {
-                return onePass(coarse) || scanOthers();
+                return decideOnePass(coarse) || scanOthers();
             }
             parts = base.parts(r, coarse);
         }
-        return denies(parts) || scanOthers();
+        return decideParts(parts) || scanOthers();
     }
 
     /** A few candidates: one pass; an allow of a side that already allows need not be evaluated. */
-    private boolean onePass(int[] candidates) {
+    private boolean decideOnePass(int[] candidates) {
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
         for (int item : candidates) {
             int s = item >>> MergedIndex.STATEMENT_BITS;
@@ -134,7 +134,7 @@ public final class Evaluator implements Supplier<List<StatementRef>> {
      * Many: the parts of the exact index as they are (no merge), each distinct resource pattern or condition evaluated
      * once; every deny, then allows until both sides allow.
      */
-    private boolean denies(ResourcePrefixIndex.Part[] parts) {
+    private boolean decideParts(ResourcePrefixIndex.Part[] parts) {
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
         byte[] memo = base.newMemo();
         for (int p = 0; p < parts.length && parts[p] != null; p++) {
