@@ -101,109 +101,68 @@ public final class Evaluator implements Supplier<List<StatementRef>> {
 
     /** Whether a deny applies, with early exit; otherwise which sides allow. */
     private boolean decide() {
-        ResourcePrefixIndex.Part[] parts = base.indexed(r);
-        if (parts == null) {
-            int[] coarse = base.coarse(r);
-            if (coarse.length <= MergedIndex.SMALL) {
-                return decideOnePass(coarse) || scanOthers();
-            }
-            parts = base.parts(r, coarse);
-        }
-        return decideParts(parts) || scanOthers();
+        return identityAndBoundary() || scanOthers();
     }
 
-    /** A few candidates: one pass; an allow of a side that already allows need not be evaluated. */
-    private boolean decideOnePass(int[] candidates) {
-        int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        for (int item : candidates) {
-            int s = item >>> MergedIndex.STATEMENT_BITS;
-            CompiledStatement statement = bodies[s].statement(item & mask);
-            if (!statement.deny && (s < identity ? idAllow : bAllow)
-                    || statement.applies(r, boundary) == Grant.NONE) {
-                continue;
-            }
-            if (statement.deny) {
-                return true;
-            }
-            allows(s);
-        }
-        return false;
-    }
-
-    /**
-     * Many: the parts of the exact index as they are (no merge), each distinct resource pattern or condition evaluated
-     * once; every deny, then allows until both sides allow.
-     */
-    private boolean decideParts(ResourcePrefixIndex.Part[] parts) {
-        int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
-        byte[] memo = base.newMemo();
-        for (int p = 0; p < parts.length && parts[p] != null; p++) {
-            ResourcePrefixIndex.Part part = parts[p];
-            for (int k = 0; k < part.denies; k++) {
-                int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
-                int st = part.items[k] & mask;
-                if (bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
-                    return true;
-                }
-            }
-        }
-        for (int p = 0; p < parts.length && parts[p] != null && !(idAllow && bAllow); p++) {
-            ResourcePrefixIndex.Part part = parts[p];
-            for (int k = part.denies; k < part.items.length && !(idAllow && bAllow); k++) {
-                int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
-                int st = part.items[k] & mask;
-                if (!(s < identity ? idAllow : bAllow)
-                        && bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
-                    allows(s);
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether a deny applies, every applicable statement of the identity and boundary slots reported to hits. */
+    /** Whether a deny applies, every applicable statement reported to hits. */
     private boolean explainAll() {
-        ResourcePrefixIndex.Part[] parts = base.indexed(r);
-        boolean denied;
-        if (parts == null) {
-            int[] coarse = base.coarse(r);
-            if (coarse.length <= MergedIndex.SMALL) {
-                denied = explainOnePass(coarse);
-                return scanOthers() || denied;
-            }
-            parts = base.parts(r, coarse);
-        }
-        denied = explainParts(parts);
-        hits.sortDistinct(); // a statement filed under two prefixes is in two parts; in slot and then document order
+        boolean denied = identityAndBoundary();
         return scanOthers() || denied;
     }
 
+    /**
+     * The identity and boundary slots: whether a deny applies there; otherwise which sides allow. A few candidates are
+     * visited in one pass, many in the exact index's parts. When only deciding, stops at the first deny and skips the
+     * allows of a side that already allows; when explaining, reports every applicable statement to hits, in slot and
+     * then document order.
+     */
+    private boolean identityAndBoundary() {
+        ResourcePrefixIndex.Part[] parts = base.indexed(r);
+        if (parts == null) {
+            int[] coarse = base.coarse(r);
+            if (coarse.length <= MergedIndex.SMALL) {
+                return onePass(coarse);
+            }
+            parts = base.parts(r, coarse);
+        }
+        boolean denied = inParts(parts);
+        if (hits != null) {
+            hits.sortDistinct(); // a statement filed under two prefixes is in two parts
+        }
+        return denied;
+    }
+
     /** A few candidates, in order: one pass. */
-    private boolean explainOnePass(int[] candidates) {
+    private boolean onePass(int[] candidates) {
         boolean denied = false;
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
         for (int item : candidates) {
             int s = item >>> MergedIndex.STATEMENT_BITS;
             int st = item & mask;
             CompiledStatement statement = bodies[s].statement(st);
-            if (statement.applies(r, boundary) == Grant.NONE) {
+            if (hits == null && !statement.deny && sideAllows(s) || statement.applies(r, boundary) == Grant.NONE) {
                 continue;
             }
-            hits.add(s, st, statement.deny);
-            if (statement.deny) {
-                denied = true;
-            } else {
+            if (hits != null) {
+                hits.add(s, st, statement.deny);
+            }
+            if (!statement.deny) {
                 allows(s);
+            } else if (hits == null) {
+                return true;
+            } else {
+                denied = true;
             }
         }
         return denied;
     }
 
     /**
-     * Many, in parts: each distinct resource pattern or condition evaluated once (the memo), and every deny first (a
-     * request they deny reports only denies, so its allows need not be evaluated at all).
+     * Many, in the exact index's parts as they are (no merge): each distinct resource pattern or condition evaluated
+     * once (the memo), and every deny first (a request they deny reports only denies, so its allows need not be
+     * evaluated at all).
      */
-    private boolean explainParts(ResourcePrefixIndex.Part[] parts) {
+    private boolean inParts(ResourcePrefixIndex.Part[] parts) {
         int mask = (1 << MergedIndex.STATEMENT_BITS) - 1;
         byte[] memo = base.newMemo();
         boolean denied = false;
@@ -213,23 +172,39 @@ public final class Evaluator implements Supplier<List<StatementRef>> {
                 int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
                 int st = part.items[k] & mask;
                 if (bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+                    if (hits == null) {
+                        return true;
+                    }
                     hits.add(s, st, true);
                     denied = true;
                 }
             }
         }
-        for (int p = 0; p < parts.length && parts[p] != null && !denied; p++) {
+        for (int p = 0; p < parts.length && parts[p] != null && !denied && !bothAllowed(); p++) {
             ResourcePrefixIndex.Part part = parts[p];
-            for (int k = part.denies; k < part.items.length; k++) {
+            for (int k = part.denies; k < part.items.length && !bothAllowed(); k++) {
                 int s = part.items[k] >>> MergedIndex.STATEMENT_BITS;
                 int st = part.items[k] & mask;
-                if (bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
-                    hits.add(s, st, false);
+                if (!(hits == null && sideAllows(s))
+                        && bodies[s].statement(st).applies(r, boundary, base.atoms(s, st), memo) != Grant.NONE) {
+                    if (hits != null) {
+                        hits.add(s, st, false);
+                    }
                     allows(s);
                 }
             }
         }
         return denied;
+    }
+
+    /** Whether the side of slot {@code s} (identity policies, or the boundary) already allows. */
+    private boolean sideAllows(int s) {
+        return s < identity ? idAllow : bAllow;
+    }
+
+    /** When only deciding: whether both sides already allow, so no further allow need be evaluated. */
+    private boolean bothAllowed() {
+        return hits == null && idAllow && bAllow;
     }
 
     private void allows(int slot) {

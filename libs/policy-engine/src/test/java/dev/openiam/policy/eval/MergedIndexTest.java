@@ -114,9 +114,13 @@ class MergedIndexTest {
     private static List<String> sids(MergedIndex index, CompiledBody body, Request req) {
         List<String> out = new ArrayList<>();
         for (int item : index.candidates(req)) {
-            out.add(body.statement(item & ((1 << MergedIndex.STATEMENT_BITS) - 1)).sid);
+            out.add(sid(body, item));
         }
         return out;
+    }
+
+    private static String sid(CompiledBody body, int item) {
+        return body.statement(item & ((1 << MergedIndex.STATEMENT_BITS) - 1)).sid;
     }
 
     @Test
@@ -226,8 +230,7 @@ class MergedIndexTest {
             }
             List<String> sids = new ArrayList<>();
             for (int i = 0; i < part.items.length; i++) {
-                sids.add((i < part.denies ? "deny " : "allow ")
-                        + body.statement(part.items[i] & ((1 << MergedIndex.STATEMENT_BITS) - 1)).sid);
+                sids.add((i < part.denies ? "deny " : "allow ") + sid(body, part.items[i]));
             }
             parts.add(sids);
         }
