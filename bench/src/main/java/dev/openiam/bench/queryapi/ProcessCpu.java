@@ -57,6 +57,12 @@ final class ProcessCpu {
         return new ProcessCpu(new TreeMap<>(roots));
     }
 
+    /** CPU nanoseconds this JVM (the load generator) has used so far. */
+    static long own() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
     boolean available() {
         return !roots.isEmpty();
     }
