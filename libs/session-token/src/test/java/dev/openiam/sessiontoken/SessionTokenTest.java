@@ -122,6 +122,45 @@ class SessionTokenTest {
     }
 
     @Test
+    void onlyAnEs256SignatureOverEveryClaimATokenCarriesOpens() throws Exception {
+        Instant now = Instant.now();
+        // signed as sts-service signs, sealed as it seals, but without the secret: refused
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setIssuer(SessionTokenIssuer.ISSUER);
+        claims.setSubject("arn:aws:sts::123456789012:assumed-role/app/alice");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now.getEpochSecond() + 900));
+        claims.setClaim(Claim.ACCESS_KEY_ID, KEY_ID);
+        claims.setClaim(Claim.ACCOUNT, "123456789012");
+        claims.setClaim(Claim.PRINCIPAL_ID, "AROAAAAAAAAAAAAAAAAA:alice");
+        claims.setClaim(Claim.SOURCE_ARN, "arn:aws:iam::123456789012:role/app");
+        claims.setClaim(Claim.TYPE, "AssumedRole");
+        claims.setClaim(Claim.CHAINED, false);
+        assertCode(() -> verifier.verify(sealed(claims, org.jose4j.jws.AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                SIGNING.privateKey(), SIGNING.kid()), KEY_ID), "InvalidClientTokenId");
+        // every claim, but a MAC under the wrapping key every front door holds instead of sts-service's signature
+        claims.setClaim(Claim.SECRET, "s3cr3t/of/forty/characters/xxxxxxxxxxxx");
+        assertThat(verifier.verify(sealed(claims, org.jose4j.jws.AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                SIGNING.privateKey(), SIGNING.kid()), KEY_ID).accountId()).as("the same token, ES256").isEqualTo("123456789012");
+        assertCode(() -> verifier.verify(sealed(claims, org.jose4j.jws.AlgorithmIdentifiers.HMAC_SHA256,
+                SessionWrapKey.of(ENCRYPTION), SIGNING.kid()), KEY_ID), "InvalidClientTokenId");
+        // and another issuer
+        claims.setIssuer("someone-else");
+        assertCode(() -> verifier.verify(sealed(claims, org.jose4j.jws.AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
+                SIGNING.privateKey(), SIGNING.kid()), KEY_ID), "InvalidClientTokenId");
+    }
+
+    private static String sealed(org.jose4j.jwt.JwtClaims claims, String alg, java.security.Key key, String kid) throws Exception {
+        org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(alg);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setKey(key);
+        jws.setDoKeyValidation(false);
+        return SessionWrapKey.seal(jws, ENCRYPTION.kid(), SessionWrapKey.of(ENCRYPTION));
+    }
+
+    @Test
     void aRetiredSigningKeyVerifiesWhileItIsStillPublished() throws Exception {
         ServiceKey next = ServiceKey.generate("sts-service");
         Instant now = Instant.now();
