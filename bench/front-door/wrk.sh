@@ -15,7 +15,8 @@
 # Environment: ROUNDS=3, DURATION=20s, WARMUP=60s (before the first round, each target: the JIT is still busy after 20 s;
 # 0: none), THREADS=2, CONNECTIONS=16, TARGETS="HealthLive GetUser" (GetUser alone: the first seconds after a start,
 # e.g. WARMUP=0 ROUNDS=6 DURATION=5s TARGETS=GetUser, with IAM_WARMUP_DURATION=0s for services without their own
-# warm-up; any of HealthLive GetUser AssumeRole, in the order of odd rounds, reversed in even ones), SKIP_BUILD=1. Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
+# warm-up; any of HealthLive GetUser AssumeRole, in the order of odd rounds, reversed in even ones), SKIP_BUILD=1.
+# Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
 # Ports: PostgreSQL 37732, Kafka 39592/39593, identity 38581, policy 38582, sts 38583. Output: bench/target/front-door-wrk/.
 set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
@@ -41,11 +42,7 @@ urls=$(set -a; . "$OUT/home/local.env"; set +a; /usr/bin/python3 - <<'PY'
 import boto3, json, os, time
 root = boto3.client("iam", endpoint_url=os.environ["IAM_ENDPOINT"], region_name="us-east-1")
 name = "wrk-%d" % int(time.time())
-root.create_user(UserName=name)
-try:
-    arn = root.create_user(UserName=name)["User"]["Arn"]
-except root.exceptions.EntityAlreadyExistsException:  # an SDK retry of a first call that was slow to answer
-    arn = root.get_user(UserName=name)["User"]["Arn"]
+arn = root.create_user(UserName=name)["User"]["Arn"]
 root.put_user_policy(UserName=name, PolicyName="get-self", PolicyDocument=
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam::*:user/${aws:username}"},'
     '{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::*:role/wrk-*"}]}')
