@@ -18,11 +18,11 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.jwt.consumer.JwtContext;
-import org.jose4j.jwx.JsonWebStructure;
 import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
 
-import java.security.Key;
+import javax.crypto.SecretKey;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HashMap;
@@ -50,10 +50,7 @@ public final class SessionTokenVerifier {
     /** AWS's message for an expired token (ExpiredToken). */
     public static final String EXPIRED = "The security token included in the request is expired";
 
-    /** Tokens whose content key is wrapped with {@link SessionWrapKey} (A256KW), as they are issued now. */
-    private final JwtConsumer wrapped;
-    /** Tokens of an earlier version (ECDH-ES+A256KW with the session-encryption key pair), valid until they expire. */
-    private final JwtConsumer agreed;
+    private final JwtConsumer consumer;
 
     /**
      * @param signingJwks sts-service's public signing keys (JWKS), current and retired
@@ -63,30 +60,16 @@ public final class SessionTokenVerifier {
         Objects.requireNonNull(signingJwks, "signingJwks");
         Objects.requireNonNull(encryption, "encryption");
         Map<String, PublicKey> signingKeys = signingKeys(signingJwks);
-        wrapped = consumer(signingKeys, SessionWrapKey.of(encryption), KeyManagementAlgorithmIdentifiers.A256KW);
-        agreed = consumer(signingKeys, encryption.privateKey(), KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW);
-    }
-
-    /** The published keys by kid, each as Bouncy Castle verifies fastest with it. */
-    private static Map<String, PublicKey> signingKeys(String jwks) {
-        Map<String, PublicKey> keys = new HashMap<>();
-        try {
-            for (JsonWebKey key : new JsonWebKeySet(jwks).getJsonWebKeys()) {
-                if (key instanceof PublicJsonWebKey published && key.getKeyId() != null && "EC".equals(key.getKeyType())) {
-                    keys.put(key.getKeyId(), Es256Provider.verifyingKey(published.getPublicKey()));
-                }
-            }
-        } catch (JoseException e) {
-            throw new IllegalArgumentException("not a JWKS: " + e.getMessage(), e);
-        }
-        return Map.copyOf(keys);
-    }
-
-    private static JwtConsumer consumer(Map<String, PublicKey> signingKeys, Key decryptionKey, String keyAlgorithm) {
-        return new JwtConsumerBuilder()
+        SecretKey wrapKey = SessionWrapKey.of(encryption);
+        PrivateKey agreementKey = encryption.privateKey();
+        consumer = new JwtConsumerBuilder()
                 .setEnableRequireEncryption()
-                .setDecryptionKey(decryptionKey)
-                .setJweAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, keyAlgorithm)
+                // tokens issued now wrap their content key with SessionWrapKey (A256KW); those of an earlier version
+                // agreed it by ECDH-ES with the key pair itself, and open until they expire; no other key algorithm
+                .setJweAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, KeyManagementAlgorithmIdentifiers.A256KW,
+                        KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW)
+                .setDecryptionKeyResolver((jwe, nesting) ->
+                        KeyManagementAlgorithmIdentifiers.A256KW.equals(jwe.getAlgorithmHeaderValue()) ? wrapKey : agreementKey)
                 .setJweContentEncryptionAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         ContentEncryptionAlgorithmIdentifiers.AES_256_GCM)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
@@ -107,24 +90,19 @@ public final class SessionTokenVerifier {
                 .build();
     }
 
-    /**
-     * What opens {@code token}, by the key algorithm its (unauthenticated) header names: only the algorithm is read
-     * there, and a wrong one just fails to open.
-     */
-    private JwtConsumer openerOf(String token) {
-        String alg;
+    /** The published keys by kid, each as Bouncy Castle verifies fastest with it. */
+    private static Map<String, PublicKey> signingKeys(String jwks) {
+        Map<String, PublicKey> keys = new HashMap<>();
         try {
-            alg = JsonWebStructure.fromCompactSerialization(token).getAlgorithmHeaderValue();
-        } catch (JoseException | RuntimeException e) {
-            throw invalid("not a JWE");
+            for (JsonWebKey key : new JsonWebKeySet(jwks).getJsonWebKeys()) {
+                if (key instanceof PublicJsonWebKey published && key.getKeyId() != null && "EC".equals(key.getKeyType())) {
+                    keys.put(key.getKeyId(), Es256Provider.verifyingKey(published.getPublicKey()));
+                }
+            }
+        } catch (JoseException e) {
+            throw new IllegalArgumentException("not a JWKS: " + e.getMessage(), e);
         }
-        if (KeyManagementAlgorithmIdentifiers.A256KW.equals(alg)) {
-            return wrapped;
-        }
-        if (KeyManagementAlgorithmIdentifiers.ECDH_ES_A256KW.equals(alg)) {
-            return agreed;
-        }
-        throw invalid("key algorithm " + alg);
+        return Map.copyOf(keys);
     }
 
     /** The session {@code token} stands for, if it is valid, unexpired and was issued for {@code accessKeyId}. */
@@ -132,10 +110,9 @@ public final class SessionTokenVerifier {
         if (token == null || token.isEmpty()) {
             throw invalid("no token");
         }
-        JwtConsumer opener = openerOf(token);
         JwtContext parsed;
         try {
-            parsed = opener.process(token);
+            parsed = consumer.process(token);
         } catch (InvalidJwtException | RuntimeException e) {
             if (expired(e)) {
                 throw new IamException(ErrorCode.EXPIRED_TOKEN, EXPIRED);
