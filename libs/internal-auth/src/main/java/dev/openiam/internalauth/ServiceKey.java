@@ -148,6 +148,17 @@ public final class ServiceKey {
     }
 
     /** Whether the parameters are P-256's (ECParameterSpec has no equals of its own). */
+    /**
+     * Whether {@code key} is an ES256 signing key with a kid: P-256, {@code alg} absent or ES256, {@code use} absent or
+     * {@code sig} (an ECDH-ES agreement key published beside it is not one).
+     */
+    public static boolean isEs256SigningKey(JsonWebKey key) {
+        return key instanceof EllipticCurveJsonWebKey ec && onP256(ec.getECPublicKey().getParams())
+                && (key.getAlgorithm() == null || SignatureAlgorithm.ES256.getAlgorithm().equals(key.getAlgorithm()))
+                && (key.getUse() == null || Use.SIGNATURE.equals(key.getUse()))
+                && key.getKeyId() != null && !key.getKeyId().isBlank();
+    }
+
     static boolean onP256(java.security.spec.ECParameterSpec params) {
         return params.getCurve().equals(EllipticCurves.P256.getCurve())
                 && params.getOrder().equals(EllipticCurves.P256.getOrder())

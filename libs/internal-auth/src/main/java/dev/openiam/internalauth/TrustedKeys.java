@@ -161,10 +161,7 @@ public final class TrustedKeys {
                 key.setAlgorithm(AgreementKey.ALGORITHM);
                 continue;
             }
-            boolean es256 = key instanceof EllipticCurveJsonWebKey ec && ServiceKey.onP256(ec.getECPublicKey().getParams())
-                    && (key.getAlgorithm() == null || SignatureAlgorithm.ES256.getAlgorithm().equals(key.getAlgorithm()))
-                    && (key.getUse() == null || Use.SIGNATURE.equals(key.getUse()));
-            if (!es256 || key.getKeyId() == null || key.getKeyId().isBlank()) {
+            if (!ServiceKey.isEs256SigningKey(key)) {
                 throw new IllegalArgumentException("the JWKS of " + service + " holds a key that is not an ES256 signing key with a kid");
             }
             // an absent alg would let the parser try the key with another algorithm family: pin it

@@ -95,8 +95,9 @@ public final class SessionTokenVerifier {
         Map<String, PublicKey> keys = new HashMap<>();
         try {
             for (JsonWebKey key : new JsonWebKeySet(jwks).getJsonWebKeys()) {
-                if (key instanceof PublicJsonWebKey published && key.getKeyId() != null && "EC".equals(key.getKeyType())) {
-                    keys.put(key.getKeyId(), Es256Provider.verifyingKey(published.getPublicKey()));
+                // only ES256 signing keys: an agreement key published beside them never verifies a signature
+                if (ServiceKey.isEs256SigningKey(key)) {
+                    keys.put(key.getKeyId(), Es256Provider.verifyingKey(((PublicJsonWebKey) key).getPublicKey()));
                 }
             }
         } catch (JoseException e) {

@@ -150,6 +150,24 @@ class SessionTokenTest {
                 SIGNING.privateKey(), SIGNING.kid()), KEY_ID), "InvalidClientTokenId");
     }
 
+    @Test
+    void aKeyPublishedForEncryptionNeverVerifiesASignature() throws Exception {
+        Instant now = Instant.now();
+        // sts-service's JWKS with its agreement key beside the signing key: tokens still open
+        assertThat(new SessionTokenVerifier(SIGNING.trustJwks(), ENCRYPTION).verify(issuer.issue(session(now, now.plusSeconds(900))),
+                KEY_ID).arn()).endsWith("/alice");
+        // a P-256 key published with use "enc" is not a signing key, whatever a token signed with it says
+        ServiceKey other = ServiceKey.generate("sts-service");
+        org.jose4j.jwk.JsonWebKey enc = org.jose4j.jwk.JsonWebKey.Factory.newJwk(other.publicKey());
+        enc.setKeyId(other.kid());
+        enc.setUse(org.jose4j.jwk.Use.ENCRYPTION);
+        JsonWebKeySet published = new JsonWebKeySet(SIGNING.publicJwks());
+        published.addJsonWebKey(enc);
+        SessionTokenVerifier verifier = new SessionTokenVerifier(published.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY), ENCRYPTION);
+        String signedByEnc = new SessionTokenIssuer(other, ENCRYPTION).issue(session(now, now.plusSeconds(900)));
+        assertThatThrownBy(() -> verifier.verify(signedByEnc, KEY_ID)).isInstanceOf(UnknownSigningKeyException.class);
+    }
+
     private static String sealed(org.jose4j.jwt.JwtClaims claims, String alg, java.security.Key key, String kid) throws Exception {
         org.jose4j.jws.JsonWebSignature jws = new org.jose4j.jws.JsonWebSignature();
         jws.setPayload(claims.toJson());
