@@ -75,6 +75,25 @@ class InternalAuthenticationTest {
     }
 
     @Test
+    void aBatchAnswersEachRequestAsItsOwnCallWould() throws Exception {
+        String batchPath = PATH + ":batch";
+        byte[] batch = JSON.writeValueAsBytes(Map.of("requests", List.of(
+                JSON.readValue(signed("sts", "x".repeat(40), BODY), Map.class),
+                JSON.readValue(signed("sts", Api.BOOTSTRAP.secret(), BODY), Map.class))));
+        RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(batch)
+                .header("Authorization", "Bearer " + PeerServices.token(PeerServices.STS, Purpose.AUTHENTICATE, "POST", batchPath, batch))
+                .post(batchPath).then().statusCode(200)
+                .body("results[0].status", equalTo(403)).body("results[0].code", equalTo("SignatureDoesNotMatch"))
+                .body("results[1].status", equalTo(200))
+                .body("results[1].answer.arn", equalTo("arn:aws:iam::" + Api.BOOTSTRAP.accountId() + ":root"))
+                .body("results[1].answer.accessKeyId", equalTo(Api.BOOTSTRAP.accessKeyId()));
+        // a token for the single endpoint does not open the batch
+        Api.error(RestAssured.given().urlEncodingEnabled(false).contentType(ContentType.JSON).body(batch)
+                .header("Authorization", "Bearer " + PeerServices.token(PeerServices.STS, Purpose.AUTHENTICATE, "POST", PATH, batch))
+                .post(batchPath).then(), 403, "AccessDenied");
+    }
+
+    @Test
     void refusesWrongSignaturesTamperedBodiesAndOtherServices() throws Exception {
         Api.error(callAs(PeerServices.STS, signed("sts", "x".repeat(40), BODY)), 403, "SignatureDoesNotMatch");
         Api.error(callAs(PeerServices.STS, signed("sts", Api.BOOTSTRAP.secret(), BODY + "&x=1")), 403, "SignatureDoesNotMatch");

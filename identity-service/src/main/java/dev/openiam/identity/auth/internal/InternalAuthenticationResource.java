@@ -30,13 +30,16 @@ import java.util.Map;
  * identity-service. Callers present a token of purpose {@code authenticate} signed with their own key and bound
  * to this exact body; anything else is refused.
  */
-@Path(InternalAuthenticationResource.PATH)
+// the class at the parent path, each endpoint a method's: the batch twin "authenticate:batch" is no sub-path of "authenticate"
+@Path("/internal/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")
 public class InternalAuthenticationResource {
 
     public static final String PATH = "/internal/v1/authenticate";
+    /** The batch twin ({@link InternalBatches}): the requests a front door received meanwhile, in one call. */
+    public static final String BATCH_PATH = PATH + ":batch";
 
     /** The request as the calling service received it; {@code body} is base64. */
     public record AuthenticateRequest(String service, String method, String rawPath, String rawQuery,
@@ -58,14 +61,18 @@ public class InternalAuthenticationResource {
     private final SigV4Authenticator authenticator;
     private final ServiceTrust trust;
     private final ObjectMapper json;
+    private final InternalRequests requests;
 
-    public InternalAuthenticationResource(SigV4Authenticator authenticator, ServiceTrust trust, ObjectMapper json) {
+    public InternalAuthenticationResource(SigV4Authenticator authenticator, ServiceTrust trust, ObjectMapper json,
+                                          InternalRequests requests) {
         this.authenticator = authenticator;
         this.trust = trust;
         this.json = json;
+        this.requests = requests;
     }
 
     @POST
+    @Path("authenticate")
     @Operation(summary = "Authenticate a SigV4-signed request made with a long-term access key")
     public Uni<Map<String, Object>> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
         // the token binds these exact bytes: verify before reading them
@@ -75,5 +82,18 @@ public class InternalAuthenticationResource {
             throw IamException.validation("service, method and rawPath are required");
         }
         return authenticator.authenticate(request.toRequest(), request.service()).map(caller -> caller.claims().toMap());
+    }
+
+    public record AuthenticateBatch(List<AuthenticateRequest> requests) {
+    }
+
+    @POST
+    @Path("authenticate:batch")
+    @Operation(summary = "Authenticate several SigV4-signed requests, answers in the same order")
+    public Uni<InternalBatches.Results> authenticateBatch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        AuthenticateBatch batch = requests.read(authorization, Purpose.AUTHENTICATE, BATCH_PATH, body, AuthenticateBatch.class,
+                "the body must be a JSON object with requests, each a signed request");
+        return InternalBatches.answer(batch.requests(),
+                request -> authenticator.authenticate(request.toRequest(), request.service()).map(caller -> caller.claims().toMap()));
     }
 }

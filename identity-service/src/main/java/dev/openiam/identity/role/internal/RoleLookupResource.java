@@ -25,7 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * so that the decision on the caller's own policies sees its latest writes too. NoSuchEntity when there is no such
  * role. Callers present a token of purpose {@code role-lookup} bound to this exact body.
  */
-@Path(RoleLookupResource.PATH)
+// at the parent path, as CallerRoleLookupResource is: no class path that is a prefix of another's endpoints
+@Path("/internal/v1/roles")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "internal")
@@ -51,6 +52,7 @@ public class RoleLookupResource {
     }
 
     @POST
+    @Path("lookup")
     @Operation(summary = "The role an ARN names, with its trust policy (for sts-service)")
     public Uni<LookupAnswer> lookup(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         LookupRequest request = requests.read(authorization, Purpose.ROLE_LOOKUP, PATH, body, LookupRequest.class,

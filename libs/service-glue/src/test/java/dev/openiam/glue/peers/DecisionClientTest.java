@@ -2,10 +2,7 @@ package dev.openiam.glue.peers;
 
 import dev.openiam.internalauth.CallerClaims;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceKey;
 import dev.openiam.internalauth.ServiceTrust;
-import dev.openiam.internalauth.TrustConfig;
-import dev.openiam.internalauth.TrustedKeys;
 import dev.openiam.model.ErrorCode;
 import dev.openiam.model.IamException;
 import io.vertx.core.http.HttpServer;
@@ -17,12 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -87,10 +82,10 @@ class DecisionClientTest {
 
     /** identity-service's client of a decision point that answers a batch with {@code batchStatus}, keys in {@code keys}. */
     private DecisionClient client(Path keys, int batchStatus) throws Exception {
-        writeKey(keys, "identity-service");
-        writeKey(keys, "policy-service");
-        ServiceTrust identity = trust(keys, "identity-service", Map.of());
-        ServiceTrust policy = trust(keys, "policy-service", Map.of("decide", List.of("identity-service")));
+        TestTrust.writeKey(keys, "identity-service");
+        TestTrust.writeKey(keys, "policy-service");
+        ServiceTrust identity = TestTrust.trust(keys, "identity-service", Map.of());
+        ServiceTrust policy = TestTrust.trust(keys, "policy-service", Map.of("decide", List.of("identity-service")));
         return new DecisionClient(vertx, identity, "http://127.0.0.1:" + decisionPoint(policy, batchStatus));
     }
 
@@ -162,33 +157,5 @@ class DecisionClientTest {
     private void waitFor(int count) {
         await().atMost(Duration.ofSeconds(5)).until(() -> calls.size() >= count);
         assertThat(calls).hasSize(count);
-    }
-
-    /** A new key of {@code service} in {@code dir}: its private key, and its public keys for the others to trust. */
-    private static void writeKey(Path dir, String service) throws Exception {
-        ServiceKey key = ServiceKey.generate(service);
-        Files.writeString(dir.resolve(service + ".pem"), key.privateKeyPem());
-        Files.writeString(dir.resolve(service + TrustedKeys.SUFFIX), key.trustJwks());
-    }
-
-    /** {@code service}'s trust: its own key, and the keys of every service in {@code dir}. */
-    private static ServiceTrust trust(Path dir, String service, Map<String, List<String>> allow) {
-        return ServiceTrust.load(service, new TrustConfig() {
-            public Optional<Path> serviceKeyFile() {
-                return Optional.of(dir.resolve(service + ".pem"));
-            }
-
-            public Optional<Path> trustedKeysDir() {
-                return Optional.of(dir);
-            }
-
-            public Map<String, List<String>> allow() {
-                return allow;
-            }
-
-            public int replayCapacity() {
-                return 1000;
-            }
-        });
     }
 }
