@@ -1,11 +1,9 @@
 package dev.openiam.identity.auth.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.openiam.awsprotocol.sigv4.HttpRequestData;
 import dev.openiam.identity.auth.Caller;
 import dev.openiam.identity.query.SigV4Authenticator;
 import dev.openiam.internalauth.Purpose;
-import dev.openiam.internalauth.ServiceTrust;
 import dev.openiam.model.IamException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.io.IOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -59,29 +56,19 @@ public class InternalAuthenticationResource {
     }
 
     private final SigV4Authenticator authenticator;
-    private final ServiceTrust trust;
-    private final ObjectMapper json;
     private final InternalRequests requests;
 
-    public InternalAuthenticationResource(SigV4Authenticator authenticator, ServiceTrust trust, ObjectMapper json,
-                                          InternalRequests requests) {
+    public InternalAuthenticationResource(SigV4Authenticator authenticator, InternalRequests requests) {
         this.authenticator = authenticator;
-        this.trust = trust;
-        this.json = json;
         this.requests = requests;
     }
 
     @POST
     @Path("authenticate")
     @Operation(summary = "Authenticate a SigV4-signed request made with a long-term access key")
-    public Uni<Map<String, Object>> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) throws IOException {
-        // the token binds these exact bytes: verify before reading them
-        trust.verify(authorization, Purpose.AUTHENTICATE, "POST", PATH, body);
-        AuthenticateRequest request = json.readValue(body, AuthenticateRequest.class);
-        if (request == null) {
-            throw IamException.validation("service, method and rawPath are required");
-        }
-        return authenticator.authenticate(request.toRequest(), request.service()).map(caller -> caller.claims().toMap());
+    public Uni<Map<String, Object>> authenticate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+        return claims(requests.read(authorization, Purpose.AUTHENTICATE, PATH, body, AuthenticateRequest.class,
+                "service, method and rawPath are required"));
     }
 
     public record AuthenticateBatch(List<AuthenticateRequest> requests) {
@@ -93,7 +80,11 @@ public class InternalAuthenticationResource {
     public Uni<InternalBatches.Results> authenticateBatch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         AuthenticateBatch batch = requests.read(authorization, Purpose.AUTHENTICATE, BATCH_PATH, body, AuthenticateBatch.class,
                 "the body must be a JSON object with requests, each a signed request");
-        return InternalBatches.answer(batch.requests(),
-                request -> authenticator.authenticate(request.toRequest(), request.service()).map(caller -> caller.claims().toMap()));
+        return InternalBatches.answer(batch.requests(), this::claims);
+    }
+
+    /** Who signed {@code request}, as the caller's claims. */
+    private Uni<Map<String, Object>> claims(AuthenticateRequest request) {
+        return authenticator.authenticate(request.toRequest(), request.service()).map(caller -> caller.claims().toMap());
     }
 }
