@@ -4,7 +4,8 @@
 # policy-service decides, beside `GET /q/health/live` of the same identity-service in the same run, alternating which
 # goes first by round. Every GetUser is authenticated (signature checked), authorized and answered from the store; wrk
 # replays each URL, which SigV4 allows until X-Amz-Expires. Prints per round and target: requests/s, p50, p99, non-2xx,
-# and the CPU each component used per request (from /proc: identity, policy, kafka, postgres with its backends).
+# and the CPU each component used per request (from /proc: identity, policy, kafka, postgres with its backends; wrk's
+# own, from /usr/bin/time).
 # With AssumeRole among the TARGETS (issue 13: AssumeRole per second on 2 cores, measured with a load generator that
 # costs next to nothing, unlike the SDK's), sts-service runs too and wrk replays a presigned AssumeRole URL of the same
 # user for a role that trusts it: each replay is a new session (new keys, token, session event and audit record), as a
@@ -15,8 +16,10 @@
 # Environment: ROUNDS=3, DURATION=20s, WARMUP=60s (before the first round, each target: the JIT is still busy after 20 s;
 # 0: none), THREADS=2, CONNECTIONS=16, TARGETS="HealthLive GetUser" (GetUser alone: the first seconds after a start,
 # e.g. WARMUP=0 ROUNDS=6 DURATION=5s TARGETS=GetUser, with IAM_WARMUP_DURATION=0s for services without their own
-# warm-up; any of HealthLive GetUser AssumeRole, in the order of odd rounds, reversed in even ones), SKIP_BUILD=1.
-# Needs wrk (Debian: wrk) and boto3 (Debian: python3-boto3).
+# warm-up; any of HealthLive GetUser AssumeRole, in the order of odd rounds, reversed in even ones), SKIP_BUILD=1,
+# SETTLE=1 (after WARMUP, keep warming in 20 s steps until the services' JIT compilers worked < 1 s in a step, at most
+# SETTLE_MAX=360s; 0: WARMUP alone, e.g. to measure the first seconds).
+# Needs wrk (Debian: wrk), /usr/bin/time (Debian: time) and boto3 (Debian: python3-boto3).
 # Ports: PostgreSQL 37732, Kafka 39592/39593, identity 38581, policy 38582, sts 38583. Output: bench/target/front-door-wrk/.
 set -euo pipefail
 . "$(dirname "$0")/../lib/system.sh"
@@ -25,10 +28,13 @@ DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-60s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
+SETTLE=${SETTLE:-1}
+SETTLE_MAX=${SETTLE_MAX:-360s}
 read -r -a targets <<<"${TARGETS:-HealthLive GetUser}"
 services="identity policy"; modules=identity-service,policy-service
 [[ " ${targets[*]} " != *" AssumeRole "* ]] || { services="identity policy sts"; modules=$modules,sts-service; }
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+[[ -x /usr/bin/time ]] || { echo "/usr/bin/time is not installed (apt-get install time)" >&2; exit 1; }
 /usr/bin/python3 -c 'import boto3' 2>/dev/null || { echo "boto3 is not installed (apt-get install python3-boto3)" >&2; exit 1; }
 bench_setup front-door-wrk "$modules"
 BENCH_SERVICES="$services" BENCH_PORTS="37732 39592 38580"
@@ -84,14 +90,15 @@ cpu_snapshot() { # component and CPU ticks, one per line; postgres: its server (
 run() { # label url duration
   local before after
   before=$(cpu_snapshot)
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" >"$OUT/wrk.out"
+  /usr/bin/time -f '%U %S' -o "$OUT/wrk.time" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency "$2" >"$OUT/wrk.out"
   after=$(cpu_snapshot)
-  awk -v l="$1" -v hz="$(getconf CLK_TCK)" -v before="$before" -v after="$after" '
+  awk -v l="$1" -v hz="$(getconf CLK_TCK)" -v before="$before" -v after="$after" -v wrk="$(awk '{print $1 + $2}' "$OUT/wrk.time")" '
     /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$5} /requests in/ {n=$1}
     END {
       split(before, b, "\n"); for (i in b) { split(b[i], f, " "); t0[f[1]] = f[2] }
       cpu = ""; split(after, a, "\n")
       for (i = 1; i <= length(a); i++) { split(a[i], f, " "); cpu = cpu sprintf(" %s %.3f", f[1], n ? (f[2] - t0[f[1]]) * 1000 / hz / n : 0) }
+      cpu = cpu sprintf(" wrk %.3f", n ? wrk * 1000 / n : 0)
       printf "%-10s %10s req/s  p50 %8s  p99 %8s  non-2xx %s  CPU ms per request:%s\n", l, rps, p50, p99, (bad==""?0:bad), cpu
     }' "$OUT/wrk.out"
 }
@@ -99,8 +106,24 @@ target_url() {
   case $1 in HealthLive) echo "$health" ;; GetUser) echo "$url" ;; AssumeRole) echo "$assume" ;;
     *) echo "unknown target $1 (HealthLive, GetUser or AssumeRole)" >&2; exit 1 ;; esac
 }
+jit_seconds() { # the seconds the services' JIT compilers have worked so far, summed (jstat -compiler's Time)
+  local c
+  for c in $services; do jstat -compiler "$(cat "$OUT/home/run/$c.pid")" 2>/dev/null | awk 'NR == 2 {print $4}'; done \
+    | awk '{s += $1} END {printf "%.1f", s}'
+}
 if [[ ${WARMUP%s} != 0 ]]; then
   for t in "${targets[@]}"; do run "warm-$t" "$(target_url "$t")" "$WARMUP" >/dev/null; done
+  # then on until the JIT is quiet: under this load the services' compilers work for 3-4 minutes and took up to a
+  # core between them, so rounds measured earlier understated the steady state by ~20 % (bench/RESULTS.md, 2026-12-07 14:15)
+  if [[ $SETTLE == 1 ]]; then
+    settled=0 jit=$(jit_seconds)
+    while (( settled < ${SETTLE_MAX%s} )); do
+      for t in "${targets[@]}"; do run "warm-$t" "$(target_url "$t")" 20s >/dev/null; done
+      settled=$((settled + 20 * ${#targets[@]})) before=$jit jit=$(jit_seconds)
+      awk -v a="$before" -v b="$jit" 'BEGIN {exit !(b - a < 1)}' && break
+    done
+    echo "warm-up: $WARMUP each, then ${settled}s more until the JIT was quiet (JIT ${jit}s in all; < 1s in the last ${#targets[@]}x20s, or SETTLE_MAX)"
+  fi
 fi
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round/$ROUNDS, $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1 /proc/loadavg)"
