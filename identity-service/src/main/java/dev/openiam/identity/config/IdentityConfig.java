@@ -1,5 +1,6 @@
 package dev.openiam.identity.config;
 
+import dev.openiam.glue.outbox.RelayConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -59,25 +60,9 @@ public interface IdentityConfig {
         Optional<String> rootPassword();
     }
 
-    interface Outbox {
+    interface Outbox extends RelayConfig {
         /** Topic of identity events. */
         @WithDefault("iam.identity.v1")
         String topic();
-
-        /** Partitions to create the topic with, when it does not exist. */
-        @WithDefault("6")
-        int partitions();
-
-        /** Rows published per relay round. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** How long the relay waits for new rows when nothing signalled it. */
-        @WithDefault("500")
-        long idleMillis();
-
-        /** Back-off after a failed round (Kafka unreachable). */
-        @WithDefault("1000")
-        long retryMillis();
     }
 }

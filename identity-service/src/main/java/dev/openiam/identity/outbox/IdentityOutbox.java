@@ -1,10 +1,9 @@
 package dev.openiam.identity.outbox;
 
 import dev.openiam.identity.config.IdentityConfig;
-import dev.openiam.glue.audit.AuditOutboxes;
+import dev.openiam.glue.outbox.ServiceOutboxes;
 import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
-import dev.openiam.outbox.OutboxSettings;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +25,8 @@ public class IdentityOutbox {
     @Startup
     @ApplicationScoped
     Outbox outbox(Pool pool, IdentityConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
-        IdentityConfig.Outbox settings = config.outbox();
-        Outbox outbox = new Outbox(pool, kafka, new OutboxSettings("identity.outbox", settings.topic(), settings.partitions(),
-                LOCK_KEY, "identity-service-outbox", settings.batchSize(), settings.idleMillis(), settings.retryMillis()));
+        IdentityConfig.Outbox relay = config.outbox();
+        Outbox outbox = new Outbox(pool, kafka, ServiceOutboxes.changes("identity", relay.topic(), LOCK_KEY, relay));
         outbox.start();
         return outbox;
     }
@@ -42,9 +40,7 @@ public class IdentityOutbox {
     @Startup
     @ApplicationScoped
     AuditOutbox auditOutbox(Pool pool, IdentityConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
-        IdentityConfig.Outbox settings = config.outbox();
-        return AuditOutboxes.start(pool, kafka, "identity", settings.partitions(), settings.batchSize(), settings.idleMillis(),
-                settings.retryMillis());
+        return ServiceOutboxes.startAudit(pool, kafka, "identity", config.outbox());
     }
 
     void close(@Disposes AuditOutbox outbox) {

@@ -1,9 +1,8 @@
 package dev.openiam.policyservice.outbox;
 
-import dev.openiam.glue.audit.AuditOutboxes;
+import dev.openiam.glue.outbox.ServiceOutboxes;
 import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
-import dev.openiam.outbox.OutboxSettings;
 import dev.openiam.policyservice.config.PolicyConfig;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,9 +22,8 @@ public class PolicyOutbox {
     @Startup
     @ApplicationScoped
     Outbox outbox(Pool pool, PolicyConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
-        PolicyConfig.Outbox settings = config.outbox();
-        Outbox outbox = new Outbox(pool, kafka, new OutboxSettings("policy.outbox", settings.topic(), settings.partitions(),
-                LOCK_KEY, "policy-service-outbox", settings.batchSize(), settings.idleMillis(), settings.retryMillis()));
+        PolicyConfig.Outbox relay = config.outbox();
+        Outbox outbox = new Outbox(pool, kafka, ServiceOutboxes.changes("policy", relay.topic(), LOCK_KEY, relay));
         outbox.start();
         return outbox;
     }
@@ -39,9 +37,7 @@ public class PolicyOutbox {
     @Startup
     @ApplicationScoped
     AuditOutbox auditOutbox(Pool pool, PolicyConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
-        PolicyConfig.Outbox settings = config.outbox();
-        return AuditOutboxes.start(pool, kafka, "policy", settings.partitions(), settings.batchSize(), settings.idleMillis(),
-                settings.retryMillis());
+        return ServiceOutboxes.startAudit(pool, kafka, "policy", config.outbox());
     }
 
     void close(@Disposes AuditOutbox outbox) {

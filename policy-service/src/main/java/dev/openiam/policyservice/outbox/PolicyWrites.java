@@ -1,7 +1,6 @@
 package dev.openiam.policyservice.outbox;
 
-import dev.openiam.model.IamException;
-import dev.openiam.glue.audit.AuditedCall;
+import dev.openiam.glue.audit.AuditedWrites;
 import dev.openiam.outbox.AuditOutbox;
 import dev.openiam.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,54 +21,31 @@ import java.util.function.Function;
 @ApplicationScoped
 public class PolicyWrites {
 
-    private final Outbox outbox;
-    private final AuditOutbox audit;
+    private final AuditedWrites writes;
 
     public PolicyWrites(Outbox outbox, AuditOutbox audit) {
-        this.outbox = outbox;
-        this.audit = audit;
+        this.writes = new AuditedWrites(outbox, audit);
     }
 
     public <T> Uni<Committed<T>> write(String accountId, String actor, Function<Change, Uni<T>> work) {
         // the forwarded API call this write serves is recorded in the write's own transaction
-        AuditedCall call = AuditedCall.current();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("insert into policy.account_revisions (account_id, revision) values (?1, 0) "
-                                + "on conflict do nothing")
-                        .setParameter(1, accountId).executeUpdate()
-                        .chain(() -> session.createNativeQuery(
-                                        "select revision from policy.account_revisions where account_id = ?1 for update", Long.class)
-                                .setParameter(1, accountId).getSingleResult())
-                        .chain(revision -> {
-                            Change change = new Change(accountId, revision, actor,
-                                    Instant.now().truncatedTo(ChronoUnit.MICROS), outbox.writer(), session);
-                            return work.apply(change)
-                                    .call(value -> call == null ? Uni.createFrom().voidItem()
-                                            : call.appendInTransaction(audit, session, value))
-                                    .call(() -> !change.changed() ? Uni.createFrom().voidItem()
-                                            : session.createNativeQuery(
-                                                    "update policy.account_revisions set revision = ?1 where account_id = ?2")
-                                            .setParameter(1, change.revision()).setParameter(2, accountId)
-                                            .executeUpdate().replaceWithVoid())
-                                    .map(value -> new Committed<>(value, change.revision()));
-                        })))
-                .onFailure(PolicyWrites::isUniqueViolation).transform(e -> IamException.alreadyExists(
-                        "The request was rejected because it attempted to create a resource that already exists."))
-                .invoke(() -> {
-                    outbox.wakeUp();
-                    if (call != null) {
-                        call.committed(audit);
-                    }
-                });
-    }
-
-    /** A unique index caught what the checks inside the lock could not see. */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
+        return writes.write(call -> Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery("insert into policy.account_revisions (account_id, revision) values (?1, 0) "
+                        + "on conflict do nothing")
+                .setParameter(1, accountId).executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                                "select revision from policy.account_revisions where account_id = ?1 for update", Long.class)
+                        .setParameter(1, accountId).getSingleResult())
+                .chain(revision -> {
+                    Change change = new Change(accountId, revision, actor,
+                            Instant.now().truncatedTo(ChronoUnit.MICROS), writes.outbox().writer(), session);
+                    return writes.recorded(call, session, () -> work.apply(change))
+                            .call(() -> !change.changed() ? Uni.createFrom().voidItem()
+                                    : session.createNativeQuery(
+                                            "update policy.account_revisions set revision = ?1 where account_id = ?2")
+                                    .setParameter(1, change.revision()).setParameter(2, accountId)
+                                    .executeUpdate().replaceWithVoid())
+                            .map(value -> new Committed<>(value, change.revision()));
+                }))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.openiam.sts.audit;
 
-import dev.openiam.glue.audit.AuditOutboxes;
+import dev.openiam.glue.outbox.ServiceOutboxes;
 import dev.openiam.outbox.AuditOutbox;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,8 +20,7 @@ public class StsAuditOutbox {
     @Startup
     @ApplicationScoped
     AuditOutbox auditOutbox(Pool pool, StsOutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
-        return AuditOutboxes.start(pool, kafka, "sts", config.partitions(), config.batchSize(), config.idleMillis(),
-                config.retryMillis());
+        return ServiceOutboxes.startAudit(pool, kafka, "sts", config);
     }
 
     void close(@Disposes AuditOutbox outbox) {

@@ -1,8 +1,8 @@
 package dev.openiam.sts.events;
 
+import dev.openiam.glue.outbox.ServiceOutboxes;
 import dev.openiam.model.event.StsEvent;
 import dev.openiam.outbox.NoticeOutbox;
-import dev.openiam.outbox.OutboxSettings;
 import dev.openiam.sts.audit.StsOutboxConfig;
 import io.quarkus.runtime.Startup;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -26,8 +26,8 @@ public class StsEventOutbox {
     @Startup
     @ApplicationScoped
     NoticeOutbox outbox(Pool pool, StsOutboxConfig config, @ConfigProperty(name = "kafka.bootstrap.servers") String kafka) {
-        NoticeOutbox outbox = new NoticeOutbox(pool, kafka, new OutboxSettings("sts.outbox", StsEvent.TOPIC, config.partitions(),
-                LOCK_KEY, "sts-service-outbox", config.batchSize(), config.idleMillis(), config.retryMillis()), "sts.account_revisions");
+        NoticeOutbox outbox = new NoticeOutbox(pool, kafka, ServiceOutboxes.changes("sts", StsEvent.TOPIC, LOCK_KEY, config),
+                "sts.account_revisions");
         outbox.start();
         return outbox;
     }
