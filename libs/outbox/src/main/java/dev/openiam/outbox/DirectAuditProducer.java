@@ -39,9 +39,11 @@ final class DirectAuditProducer implements AutoCloseable {
         this.producer = new KafkaProducer<>(KafkaClients.config(bootstrapServers, Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                "max.in.flight.requests.per.connection", 5,
-                // no lingering: the caller waits for the acknowledgement; records sent while a request is out still
-                // go together (measured: GetUser 2,840 -> 3,250/s at wrk -c16, bench/RESULTS.md)
+                // one produce request out at a time and no lingering: the caller waits for the acknowledgement, and the
+                // records sent while a request is out go together in the next (measured: GetUser 2,840 -> 3,250/s at
+                // wrk -c16 without lingering; with one request out rather than five, together with the peers' batches
+                // below, 1,531 -> 1,768/s on a slower machine, bench/RESULTS.md 2026-12-07 17:36)
+                "max.in.flight.requests.per.connection", 1,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) DELIVERY.toMillis() - 100,

@@ -46,9 +46,10 @@ public class DecisionClient {
     /**
      * Calls to the decision point under way at once; what the front door asks meanwhile waits for the next, as one
      * batch. More than one, so a question that waits for the decision point to catch up with a revision holds up
-     * only the questions of its own call.
+     * only the questions of its own call; no more than two, so that under load each call carries more questions (four:
+     * GetUser 1,531/s, two: 1,768/s, bench/RESULTS.md 2026-12-07 17:36).
      */
-    static final int CALLS_IN_FLIGHT = 4;
+    static final int CALLS_IN_FLIGHT = 2;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final PeerClient policyService;
