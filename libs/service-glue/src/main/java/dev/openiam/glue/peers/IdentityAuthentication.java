@@ -47,7 +47,7 @@ public class IdentityAuthentication {
     static final int MAX_BATCH = 100;
     /**
      * Calls to one endpoint under way at once; what is asked meanwhile waits for the next, as one batch (two rather than
-     * four: fewer, larger batches; identity-service's CPU per AssumeRole 0.43-0.47 -> 0.32-0.37 ms, bench/RESULTS.md
+     * four: fewer, larger batches; identity-service's CPU per AssumeRole 0.43-0.58 -> 0.32-0.48 ms, bench/RESULTS.md
      * 2026-12-07 17:36).
      */
     static final int CALLS_IN_FLIGHT = 2;
