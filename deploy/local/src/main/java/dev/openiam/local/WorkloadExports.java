@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class WorkloadExports {
 
+    /** The SDKs' {@code AWS_METADATA_SERVICE_TIMEOUT} (seconds per request to the metadata service) for a workload. */
+    static final int METADATA_TIMEOUT_SECONDS = 5;
+
     private WorkloadExports() {
     }
 
@@ -73,6 +76,9 @@ public final class WorkloadExports {
         List<String> lines = new ArrayList<>();
         if (answer.hasNonNull("instanceProfileName") && answer.hasNonNull("metadataPath")) {
             lines.add("AWS_EC2_METADATA_SERVICE_ENDPOINT=" + base + answer.get("metadataPath").asText());
+            // the SDKs give the metadata service 1 s per request by default, as EC2's answers from memory; this one
+            // issues the role's session when asked, which a service that has just started may take longer to do
+            lines.add("AWS_METADATA_SERVICE_TIMEOUT=" + METADATA_TIMEOUT_SECONDS);
         } else if (answer.hasNonNull("secret")) {
             lines.add("AWS_CONTAINER_CREDENTIALS_FULL_URI=" + base + answer.get("containerCredentialsPath").asText());
             lines.add("AWS_CONTAINER_AUTHORIZATION_TOKEN=" + answer.get("secret").asText());

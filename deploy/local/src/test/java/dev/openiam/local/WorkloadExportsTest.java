@@ -17,6 +17,7 @@ class WorkloadExportsTest {
                 + "\"servicePrincipal\":\"ec2.amazonaws.com\",\"secret\":\"s3cr3t\",\"metadataPath\":\"/workloads/s3cr3t\","
                 + "\"containerCredentialsPath\":\"/v1/workload-credentials\"}", 0);
         assertThat(out).contains("export AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:8083/workloads/s3cr3t\n")
+                .contains("export AWS_METADATA_SERVICE_TIMEOUT=5\n")
                 .contains("export AWS_ENDPOINT_URL_STS=http://127.0.0.1:8083\n").contains("export AWS_REGION=us-east-1\n")
                 .contains("unset AWS_ACCESS_KEY_ID").doesNotContain("AWS_CONTAINER");
     }
