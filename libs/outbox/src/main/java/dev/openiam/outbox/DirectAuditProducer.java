@@ -41,8 +41,9 @@ final class DirectAuditProducer implements AutoCloseable {
                 ProducerConfig.ACKS_CONFIG, "all",
                 // one produce request out at a time and no lingering: the caller waits for the acknowledgement, and the
                 // records sent while a request is out go together in the next (measured: GetUser 2,840 -> 3,250/s at
-                // wrk -c16 without lingering; with one request out rather than five, together with the peers' batches
-                // below, 1,531 -> 1,768/s on a slower machine, bench/RESULTS.md 2026-12-07 17:36)
+                // wrk -c16 without lingering; with one request out rather than five, together with fewer calls in flight
+                // to the peers (service-glue's DecisionClient, IdentityAuthentication), 1,531 -> 1,768/s on a slower
+                // machine, bench/RESULTS.md 2026-12-07 17:36)
                 "max.in.flight.requests.per.connection", 1,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 0,
