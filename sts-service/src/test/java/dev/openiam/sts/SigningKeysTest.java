@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Session-signing keys rotate: after a rotation a new key signs, the retired key is still published and its tokens
  * still work at the front door; once it is withdrawn (its last token expired) its tokens are refused as
- * InvalidClientTokenId, as is a token signed with a key never published.
+ * InvalidClientTokenId, as is a token signed with a key never published. The current key's issuer is made at start.
  */
 @QuarkusTest
 class SigningKeysTest {
@@ -45,6 +45,12 @@ class SigningKeysTest {
     SessionTokens tokens;
     @Inject
     Pool pool;
+
+    @Test
+    void theIssuerIsPreparedAtStartSoTheFirstCallerDoesNotPayForIt() {
+        // CredentialIssuer.prepare: the current key's issuer made and a throwaway token minted before anyone asks
+        assertThat(issuer.preparedAtStart()).isTrue();
+    }
 
     @Test
     void aNewKeySignsAfterRotationAndTheRetiredOneVerifiesUntilWithdrawn() throws Exception {
