@@ -24,8 +24,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Mints temporary credentials: a fresh {@code ASIA…} key id and 40-character secret, and the session token that
@@ -71,14 +69,11 @@ public class CredentialIssuer {
         try {
             Instant expired = Instant.now().minus(Duration.ofHours(1));
             String account = "000000000000";
-            SessionTokenIssuer issuer = issuer();
-            issuer.issue(new SessionClaims(AccessKeyIds.newId(EntityType.TEMPORARY_ACCESS_KEY, account, random),
-                    Base64.getEncoder().encodeToString(new byte[30]), account,
-                    "arn:aws:sts::" + account + ":assumed-role/sts-service-start/start", "AROASTSSERVICESTART0:start",
-                    "arn:aws:iam::" + account + ":role/sts-service-start", "AssumedRole", expired.minusSeconds(900), expired, null,
-                    null, List.of(), Map.of(), List.of(), null, null, false, false));
+            issue(account, "arn:aws:sts::" + account + ":assumed-role/sts-service-start/start", "AROASTSSERVICESTART0:start", null,
+                    new SessionContext("arn:aws:iam::" + account + ":role/sts-service-start", "AssumedRole",
+                            expired.minusSeconds(900), expired, null, null, null, null, null, null, false));
             preparedAtStart = true;
-            LOG.infof("session tokens ready to be issued with signing key %s (prepared in %d ms)", issuer.kid(),
+            LOG.infof("session tokens ready to be issued with signing key %s (prepared in %d ms)", tokens.kid(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         } catch (RuntimeException e) {
             LOG.infof("session tokens not prepared at start: %s", e.getMessage());
